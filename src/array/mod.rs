@@ -1,0 +1,1 @@
+//! Lazy n-d arrays: an `Arc`'d expression plus metadata; building is O(1) per operation.

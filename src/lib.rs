@@ -1,0 +1,15 @@
+//! Tessera: a native Jupyter kernel for lazy chunked arrays.
+//!
+//! The code map, with one invariant per module, is in `ARCHITECTURE.md`.
+//! Dependency order (a module imports only modules to its right):
+//! `kernel → session → magics → lang → display → array → graph → sched → chunk`.
+
+pub mod array;
+pub mod chunk;
+pub mod display;
+pub mod graph;
+pub mod kernel;
+pub mod lang;
+pub mod magics;
+pub mod sched;
+pub mod session;
