@@ -11,5 +11,6 @@ pub mod graph;
 pub mod kernel;
 pub mod lang;
 pub mod magics;
+pub mod notebook;
 pub mod sched;
 pub mod session;
