@@ -1,0 +1,55 @@
+# Tessera: the two commands a fresh machine needs are `make lab` and `make test`.
+# Debian packages: `make deps` (run as root; .ci/run does it).
+
+VENV      := .venv
+PY        := $(VENV)/bin/python
+STAMP     := $(VENV)/.installed
+TEST_PREFIX := target/jupyter
+CARGO     ?= cargo
+
+.PHONY: lab test deps lint rust-test e2e release venv bench-latency clean-venv
+
+## Build the release binary, install the kernelspec into .venv and open JupyterLab on notebooks/.
+lab: release venv
+	./target/release/tessera install --prefix $(VENV)
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+## Run every test: formatting, lints, Rust unit + integration tests, then the
+## Python end-to-end suites (conformance, protocol, notebooks, browser).
+test: lint rust-test e2e
+
+deps:
+	apt-get update
+	DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --all-targets -- -D warnings
+
+rust-test:
+	$(CARGO) test
+
+release:
+	$(CARGO) build --release
+
+venv: $(STAMP)
+
+$(STAMP): tests/e2e/requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q -r tests/e2e/requirements.txt
+	touch $(STAMP)
+
+e2e: venv
+	$(CARGO) build
+	rm -rf $(TEST_PREFIX)
+	./target/debug/tessera install --prefix $(TEST_PREFIX)
+	TESSERA_BIN=$(CURDIR)/target/debug/tessera TESSERA_TEST_PREFIX=$(CURDIR)/$(TEST_PREFIX) \
+		$(PY) -m pytest -q -p no:cacheprovider --timeout=300 tests/e2e
+
+## Kernel start-up and execute latency, Tessera vs ipykernel (release build).
+bench-latency: release venv
+	$(PY) bench/kernel_latency.py --tessera $(CURDIR)/target/release/tessera
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,87 @@
+"""Kernel latency, Tessera vs ipykernel, in one run on this machine.
+
+start → ready: from launching the kernel process to its first kernel_info_reply.
+execute → idle: from sending `1+1` to receiving its `status: idle`, over N cells.
+
+Usage: python bench/kernel_latency.py --tessera target/release/tessera [--cells 200] [--starts 5]
+"""
+import argparse
+import json
+import os
+import pathlib
+import platform
+import statistics
+import subprocess
+import tempfile
+import time
+
+from jupyter_client.manager import KernelManager
+
+
+def pct(values, p):
+    s = sorted(values)
+    return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
+
+
+def measure(name, cells, starts):
+    start_times = []
+    for _ in range(starts):
+        km = KernelManager(kernel_name=name)
+        t0 = time.perf_counter()
+        km.start_kernel()
+        kc = km.client()
+        kc.start_channels()
+        kc.wait_for_ready(timeout=60)
+        start_times.append(time.perf_counter() - t0)
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    km = KernelManager(kernel_name=name)
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=60)
+    lat = []
+    for _ in range(cells):
+        t0 = time.perf_counter()
+        mid = kc.execute("1+1")
+        while True:
+            m = kc.get_iopub_msg(timeout=10)
+            if (m["parent_header"].get("msg_id") == mid and m["msg_type"] == "status"
+                    and m["content"]["execution_state"] == "idle"):
+                break
+        lat.append(time.perf_counter() - t0)
+        kc.get_shell_msg(timeout=10)
+    kc.stop_channels()
+    km.shutdown_kernel(now=True)
+    return {
+        "start_median_s": statistics.median(start_times),
+        "exec_p50_ms": pct(lat, 50) * 1e3,
+        "exec_p95_ms": pct(lat, 95) * 1e3,
+    }
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--tessera", required=True)
+    ap.add_argument("--cells", type=int, default=200)
+    ap.add_argument("--starts", type=int, default=5)
+    ap.add_argument("--json", help="also write results here")
+    a = ap.parse_args()
+    prefix = tempfile.mkdtemp(prefix="tessera-bench-")
+    subprocess.run([a.tessera, "install", "--prefix", prefix], check=True, capture_output=True)
+    os.environ["JUPYTER_PATH"] = str(pathlib.Path(prefix) / "share" / "jupyter")
+    res = {"tessera": measure("tessera", a.cells, a.starts),
+           "ipykernel": measure("python3", a.cells, a.starts)}
+    t, p = res["tessera"], res["ipykernel"]
+    print(f"machine: {os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}")
+    print(f"{'kernel':<10} {'start→ready':>12} {'exec→idle p50':>14} {'p95':>9}")
+    for k, r in res.items():
+        print(f"{k:<10} {r['start_median_s']*1e3:>10.1f}ms {r['exec_p50_ms']:>12.2f}ms {r['exec_p95_ms']:>7.2f}ms")
+    print(f"ratio ipykernel/tessera: start {p['start_median_s']/t['start_median_s']:.1f}x, "
+          f"exec p50 {p['exec_p50_ms']/t['exec_p50_ms']:.1f}x")
+    if a.json:
+        pathlib.Path(a.json).write_text(json.dumps(res, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,117 @@
+"""JupyterLab in a real headless browser (Debian's chromium driven by Playwright):
+the launcher offers Tessera with its logo, a notebook on the Tessera kernel runs
+`1 + 1` and shows `2`. Screenshots land in target/ for a human look."""
+import json
+import os
+import pathlib
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "target"
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+KERNEL_READY = """() => {
+  const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+  const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
+  return !!k && k.connectionStatus === 'connected' && k.status === 'idle';
+}"""
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    root = tmp_path_factory.mktemp("lab")
+    nb = {
+        "cells": [{"cell_type": "code", "execution_count": None, "metadata": {},
+                   "outputs": [], "source": ""}],
+        "metadata": {"kernelspec": {"name": "tessera", "display_name": "Tessera",
+                                    "language": "tessera"}},
+        "nbformat": 4, "nbformat_minor": 5,
+    }
+    (root / "smoke.ipynb").write_text(json.dumps(nb))
+    env = dict(os.environ)
+    env["JUPYTER_CONFIG_DIR"] = str(tmp_path_factory.mktemp("config"))
+    env["JUPYTER_RUNTIME_DIR"] = str(tmp_path_factory.mktemp("runtime"))
+    bindir = pathlib.Path(sys.executable).parent
+    subprocess.run([str(bindir / "jupyter"), "labextension", "disable",
+                    "@jupyterlab/apputils-extension:announcements"],
+                   env=env, check=True, capture_output=True)
+    port, token = free_port(), secrets.token_hex(16)
+    args = [str(bindir / "jupyter"), "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
+            f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+            "--LabApp.expose_app_in_browser=True"]
+    if os.geteuid() == 0:
+        args.append("--allow-root")
+    log = open(root / "server.log", "w")
+    proc = subprocess.Popen(args, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=1)
+            break
+        except Exception:
+            if time.time() > deadline or proc.poll() is not None:
+                proc.kill()
+                raise RuntimeError((root / "server.log").read_text())
+            time.sleep(0.2)
+    yield url, token
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    chromium = shutil.which("chromium")
+    assert chromium, "Debian's chromium is required (apt-get install chromium)"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_FLAGS)
+        yield b
+        b.close()
+
+
+def test_launcher_offers_tessera_with_its_logo(lab, browser):
+    url, token = lab
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(f"{url}/lab?token={token}")
+    card = page.locator(".jp-LauncherCard[title*='Tessera']").first
+    card.wait_for(timeout=60000)
+    logo = card.locator("img")
+    assert "kernelspecs/tessera/logo" in (logo.first.get_attribute("src") or "")
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "browser-launcher.png"))
+    page.close()
+
+
+def test_notebook_on_tessera_runs_a_cell(lab, browser):
+    url, token = lab
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(f"{url}/lab/tree/smoke.ipynb?token={token}")
+    page.wait_for_function(KERNEL_READY, timeout=60000)
+    page.click(".jp-Cell .cm-content")
+    page.keyboard.type("1 + 1")
+    page.keyboard.press("Shift+Enter")
+    page.wait_for_selector(".jp-OutputArea-output:has-text('2')", timeout=30000)
+    prompt = page.locator(".jp-InputPrompt").first.inner_text()
+    assert "[1]" in prompt
+    page.wait_for_selector(".jp-StatusBar-TextItem:has-text('Tessera')", timeout=10000)
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "browser-notebook.png"))
+    page.close()
