@@ -16,11 +16,11 @@ lab: release venv
 
 ## Run every test: formatting, lints, Rust unit + integration tests, then the
 ## Python end-to-end suites (conformance, protocol, notebooks, browser).
-test: lint rust-test e2e
+test: deps lint rust-test e2e
 
+## Debian packages the tests need (installed only when missing; needs root).
 deps:
-	apt-get update
-	DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+	@command -v chromium >/dev/null || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
 
 lint:
 	$(CARGO) fmt --all -- --check
