@@ -26,6 +26,15 @@ impl IopubSender {
         let _ = self.tx.send(msg);
     }
 
+    /// A sender feeding a plain channel (for tests of the layers that publish).
+    #[cfg(test)]
+    pub fn for_test(tx: mpsc::UnboundedSender<JupyterMessage>) -> Self {
+        Self {
+            tx,
+            kernel_id: "test".into(),
+        }
+    }
+
     /// Publish `status: busy|idle|starting`.
     pub fn status(&self, state: &str, parent: Option<&JupyterMessage>) {
         self.publish("status", json!({ "execution_state": state }), parent);

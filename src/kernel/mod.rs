@@ -6,6 +6,8 @@
 
 mod error;
 mod executor;
+#[cfg(test)]
+mod executor_tests;
 mod history;
 mod info;
 pub mod install;
