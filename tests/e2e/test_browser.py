@@ -59,7 +59,8 @@ def lab(tmp_path_factory):
             "--LabApp.expose_app_in_browser=True"]
     if os.geteuid() == 0:
         args.append("--allow-root")
-    log = open(root / "server.log", "w")
+    logfile = tmp_path_factory.mktemp("log") / "server.log"
+    log = open(logfile, "w")
     proc = subprocess.Popen(args, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
@@ -70,7 +71,7 @@ def lab(tmp_path_factory):
         except Exception:
             if time.time() > deadline or proc.poll() is not None:
                 proc.kill()
-                raise RuntimeError((root / "server.log").read_text())
+                raise RuntimeError(logfile.read_text())
             time.sleep(0.2)
     yield url, token
     proc.terminate()
