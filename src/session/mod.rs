@@ -85,9 +85,7 @@ impl Session {
         };
         let interp = &mut self.interp;
         let run = catch_unwind(AssertUnwindSafe(|| {
-            interp
-                .exec_cell(code, cell_name, &ctx)
-                .map(|v| v.map(|v| interp.bundle(&v)))
+            crate::magics::execute(interp, code, cell_name, &ctx)
         }));
         match run {
             Ok(Ok(result)) => CellOutcome::Ok {
