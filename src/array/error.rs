@@ -1,0 +1,18 @@
+//! Errors of the lazy-array layer.
+
+/// What can go wrong building or computing a lazy array.
+#[derive(Debug, thiserror::Error)]
+pub enum ArrayError {
+    /// A chunk specification that does not fit the shape.
+    #[error("{0}")]
+    Chunks(String),
+    /// Shapes that do not broadcast, bad axes, wrong sizes (NumPy's wording).
+    #[error("{0}")]
+    Shape(String),
+    /// An operation that needs known chunk sizes met unknown ones.
+    #[error("{0}")]
+    UnknownChunks(String),
+    /// Bad argument values.
+    #[error("{0}")]
+    Value(String),
+}
