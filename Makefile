@@ -7,7 +7,7 @@ STAMP     := $(VENV)/.installed
 TEST_PREFIX := target/jupyter
 CARGO     ?= cargo
 
-.PHONY: lab test deps lint rust-test e2e release venv bench-latency clean-venv
+.PHONY: lab test deps lint rust-test e2e release venv bench bench-quick bench-latency clean-venv
 
 ## Build the release binary, install the kernelspec into .venv and open JupyterLab on notebooks/.
 lab: release venv
@@ -15,8 +15,9 @@ lab: release venv
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 ## Run every test: formatting, lints, Rust unit + integration tests, then the
-## Python end-to-end suites (conformance, protocol, notebooks, browser).
-test: deps lint rust-test e2e
+## Python end-to-end suites (conformance, protocol, notebooks, browser), and the
+## benchmark harness at tiny sizes.
+test: deps lint rust-test e2e bench-quick
 
 ## Debian packages the tests need (installed only when missing; needs root).
 deps:
@@ -46,6 +47,24 @@ e2e: venv
 	./target/debug/tessera install --prefix $(TEST_PREFIX)
 	TESSERA_BIN=$(CURDIR)/target/debug/tessera TESSERA_TEST_PREFIX=$(CURDIR)/$(TEST_PREFIX) \
 		$(PY) -m pytest -q -p no:cacheprovider --timeout=300 tests/e2e
+
+BENCH_VENV := bench/.venv
+BENCH_STAMP := $(BENCH_VENV)/.installed
+
+$(BENCH_STAMP): bench/requirements.txt
+	python3 -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install -q --upgrade pip
+	$(BENCH_VENV)/bin/pip install -q -r bench/requirements.txt
+	touch $(BENCH_STAMP)
+
+## The side-by-side comparison with Dask (full sizes; long): writes bench/RESULTS.md.
+bench: release $(BENCH_STAMP)
+	$(BENCH_VENV)/bin/python bench/run.py --tessera $(CURDIR)/target/release/tessera
+
+## The same harness at tiny sizes (CI runs it so the harness never rots).
+bench-quick: $(BENCH_STAMP)
+	$(CARGO) build
+	$(BENCH_VENV)/bin/python bench/run.py --quick --timeout 120 --tessera $(CURDIR)/target/debug/tessera --out target/bench-quick.md
 
 ## Kernel start-up and execute latency, Tessera vs ipykernel (release build).
 bench-latency: release venv
