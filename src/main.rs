@@ -92,6 +92,12 @@ fn main() -> ExitCode {
             output,
             allow_errors,
         } => {
+            // Run from the file's folder, as Jupyter does, with paths made absolute first.
+            let abs = |p: &PathBuf| std::path::absolute(p).unwrap_or_else(|_| p.clone());
+            let (file, output) = (abs(&file), output.as_ref().map(abs));
+            if let Some(dir) = file.parent() {
+                let _ = std::env::set_current_dir(dir);
+            }
             let opts = tessera::notebook::RunOptions {
                 output: output.as_deref(),
                 allow_errors,
