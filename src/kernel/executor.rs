@@ -11,6 +11,7 @@ use crate::lang::PyException;
 use crate::session::{CellOutcome, IsComplete, Payload, Session};
 use jupyter_protocol::JupyterMessage;
 use serde_json::{json, Map, Value};
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::sync::Arc;
 use std::time::Duration;
@@ -50,12 +51,24 @@ impl Executor {
         }
     }
 
-    /// Serve shell requests until the channel closes.
+    /// Serve shell requests until the channel closes. A panic while handling a
+    /// request (outside the cell, which the Session already guards) is logged,
+    /// the request is closed with idle, and serving goes on.
     pub fn run(mut self, requests: Receiver<Incoming>) {
         while let Ok(req) = requests.recv() {
-            let failed = self.handle(&req, false);
-            if failed {
-                self.abort_queued(&requests);
+            let outcome = catch_unwind(AssertUnwindSafe(|| self.handle(&req, false)));
+            match outcome {
+                Ok(true) => self.abort_queued(&requests),
+                Ok(false) => {}
+                Err(panic) => {
+                    log(&format!(
+                        "internal error handling '{}': {}",
+                        req.msg_type,
+                        crate::session::panic_message(&panic)
+                    ));
+                    *self.current.lock() = None;
+                    self.iopub.status("idle", Some(&req.msg));
+                }
             }
         }
     }
