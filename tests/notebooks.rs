@@ -72,7 +72,10 @@ fn notebooks_rerun_with_their_saved_outputs() {
         let summary = run_file(&nb, &opts, &mut sink).unwrap();
         let saved: Value = serde_json::from_str(&std::fs::read_to_string(&nb).unwrap()).unwrap();
         let fresh: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
-        let (s_cells, f_cells) = (saved["cells"].as_array().unwrap(), fresh["cells"].as_array().unwrap());
+        let (s_cells, f_cells) = (
+            saved["cells"].as_array().unwrap(),
+            fresh["cells"].as_array().unwrap(),
+        );
         assert_eq!(s_cells.len(), f_cells.len());
         for (i, (s, f)) in s_cells.iter().zip(f_cells).enumerate() {
             if s["cell_type"] != "code" || is_nondeterministic(s) {
@@ -82,7 +85,12 @@ fn notebooks_rerun_with_their_saved_outputs() {
                 .as_array()
                 .is_some_and(|t| t.iter().any(|x| x == "raises-exception"));
             let (sf, ff) = (fingerprint(s), fingerprint(f));
-            assert_eq!(sf, ff, "{}: cell {i} outputs differ from a fresh run", nb.display());
+            assert_eq!(
+                sf,
+                ff,
+                "{}: cell {i} outputs differ from a fresh run",
+                nb.display()
+            );
             if !expect_error {
                 assert!(
                     !ff.iter().any(|x| x.starts_with("error:")),

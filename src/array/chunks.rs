@@ -34,7 +34,11 @@ pub enum ChunkSpec {
 }
 
 /// Turn a spec into per-axis block sizes for `shape` and an item size in bytes.
-pub fn normalize(spec: &ChunkSpec, shape: &[usize], itemsize: usize) -> Result<Vec<Vec<usize>>, ArrayError> {
+pub fn normalize(
+    spec: &ChunkSpec,
+    shape: &[usize],
+    itemsize: usize,
+) -> Result<Vec<Vec<usize>>, ArrayError> {
     normalize_with_limit(spec, shape, itemsize, AUTO_CHUNK_BYTES)
 }
 
@@ -92,14 +96,19 @@ pub fn blocks_of(dim: usize, c: usize) -> Vec<usize> {
     }
     let c = c.max(1);
     let mut v = vec![c; dim / c];
-    if dim % c != 0 {
+    if !dim.is_multiple_of(c) {
         v.push(dim % c);
     }
     v
 }
 
 /// Dask's `auto_chunks` without previous chunks: the size for each auto axis.
-fn auto_sizes(axes: &[AxisSpec], shape: &[usize], itemsize: usize, limit_bytes: u64) -> Vec<Option<usize>> {
+fn auto_sizes(
+    axes: &[AxisSpec],
+    shape: &[usize],
+    itemsize: usize,
+    limit_bytes: u64,
+) -> Vec<Option<usize>> {
     let mut fixed: Vec<Option<usize>> = axes
         .iter()
         .zip(shape)
@@ -119,7 +128,11 @@ fn auto_sizes(axes: &[AxisSpec], shape: &[usize], itemsize: usize, limit_bytes: 
         }
         let largest_block: f64 = fixed.iter().flatten().map(|&c| c.max(1) as f64).product();
         let size = (limit / largest_block).powf(1.0 / autos.len() as f64);
-        let small: Vec<usize> = autos.iter().copied().filter(|&i| (shape[i] as f64) < size).collect();
+        let small: Vec<usize> = autos
+            .iter()
+            .copied()
+            .filter(|&i| (shape[i] as f64) < size)
+            .collect();
         if !small.is_empty() {
             for i in small {
                 fixed[i] = Some(shape[i]);
@@ -167,7 +180,10 @@ mod tests {
     #[test]
     fn explicit_forms() {
         let n = |s: ChunkSpec, shape: &[usize]| normalize(&s, shape, 8);
-        assert_eq!(n(ChunkSpec::Uniform(3), &[10]).unwrap(), vec![vec![3, 3, 3, 1]]);
+        assert_eq!(
+            n(ChunkSpec::Uniform(3), &[10]).unwrap(),
+            vec![vec![3, 3, 3, 1]]
+        );
         assert_eq!(n(ChunkSpec::Full, &[4, 5]).unwrap(), vec![vec![4], vec![5]]);
         let per = ChunkSpec::PerAxis(vec![AxisSpec::Explicit(vec![2, 3]), AxisSpec::Full]);
         assert_eq!(n(per, &[5, 7]).unwrap(), vec![vec![2, 3], vec![7]]);
