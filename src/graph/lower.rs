@@ -84,8 +84,8 @@ pub fn lower(mut work: Work) -> Result<Lowered, GraphError> {
     b.describe_with(Arc::new(move |t| k2[t as usize].to_string()));
     let outputs = work
         .output_indices()
-        .into_iter()
-        .map(|i| pos[i as usize])
+        .iter()
+        .map(|&i| pos[i as usize])
         .collect();
     Ok(Lowered {
         plan: b.build(),
