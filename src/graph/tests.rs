@@ -349,11 +349,11 @@ fn random_graph(seed: u64) -> (TaskGraph, Vec<Key>, Vec<u64>) {
         let mut args = Vec::new();
         for _ in 0..k {
             // Prefer the previous task, to make chains.
-            let j = if r.next() % 2 == 0 { i - 1 } else { (r.next() % i as u64) as usize };
+            let j = if r.next().is_multiple_of(2) { i - 1 } else { (r.next() % i as u64) as usize };
             inputs.push(Input::Key(tasks[j].0.clone()));
             args.push(values[j]);
         }
-        if r.next() % 3 == 0 {
+        if r.next().is_multiple_of(3) {
             let lit = r.next();
             let at = (r.next() % (inputs.len() as u64 + 1)) as usize;
             inputs.insert(at, Input::Literal(datum(lit)));
@@ -369,7 +369,7 @@ fn random_graph(seed: u64) -> (TaskGraph, Vec<Key>, Vec<u64>) {
     let mut outs = Vec::new();
     let mut want = Vec::new();
     for i in 0..n {
-        if i == n - 1 || r.next() % 6 == 0 {
+        if i == n - 1 || r.next().is_multiple_of(6) {
             outs.push(tasks[i].0.clone());
             want.push(values[i]);
         }
