@@ -349,7 +349,11 @@ fn random_graph(seed: u64) -> (TaskGraph, Vec<Key>, Vec<u64>) {
         let mut args = Vec::new();
         for _ in 0..k {
             // Prefer the previous task, to make chains.
-            let j = if r.next().is_multiple_of(2) { i - 1 } else { (r.next() % i as u64) as usize };
+            let j = if r.next().is_multiple_of(2) {
+                i - 1
+            } else {
+                (r.next() % i as u64) as usize
+            };
             inputs.push(Input::Key(tasks[j].0.clone()));
             args.push(values[j]);
         }
