@@ -85,6 +85,18 @@ impl Scheduler {
         Ok(Computed { values, profile })
     }
 
+    /// The scheduler named by Dask's `scheduler=` strings (`sync`, `synchronous`,
+    /// `single-threaded`, `threads`, `threading`); `None` for other names.
+    pub fn from_name(name: &str, num_workers: Option<usize>) -> Option<Scheduler> {
+        match name {
+            "sync" | "synchronous" | "single-threaded" => Some(Scheduler::Sync),
+            "threads" | "threading" => Some(Scheduler::Threads {
+                num_workers: num_workers.unwrap_or(0),
+            }),
+            _ => None,
+        }
+    }
+
     /// Number of worker threads this scheduler uses.
     pub fn workers(&self) -> usize {
         match *self {

@@ -47,7 +47,7 @@ pub(crate) struct RunState<'a> {
     timings: Vec<TimingCell>,
     abort: AtomicBool,
     failure: Mutex<Option<SchedError>>,
-    cancel: &'a CancelToken,
+    pub cancel: &'a CancelToken,
     sink: Option<&'a dyn EventSink>,
     t0: Instant,
     done: AtomicUsize,

@@ -353,3 +353,72 @@ fn bad_output_is_an_error() {
         Err(SchedError::Plan(PlanError::UnknownOutput(9)))
     ));
 }
+
+#[test]
+fn long_tasks_see_the_current_token() {
+    for s in [Scheduler::Sync, Scheduler::Threads { num_workers: 2 }] {
+        let c = CancelToken::new();
+        let mut b = PlanBuilder::new();
+        let name = b.intern("spin");
+        let c_in = c.clone();
+        let t = b
+            .push(
+                task_fn(move |_| {
+                    assert!(CancelToken::current().is_some_and(|t| t.same(&c_in)));
+                    let t0 = Instant::now();
+                    while !CancelToken::current_cancelled() {
+                        if t0.elapsed() > Duration::from_secs(5) {
+                            return Err("never saw the cancel".into());
+                        }
+                        std::hint::spin_loop();
+                    }
+                    Ok(datum(1u64))
+                }),
+                name,
+                &[],
+                0,
+            )
+            .unwrap();
+        b.push(add_op(0), name, &[t], 0).unwrap();
+        let plan = b.build();
+        let c2 = c.clone();
+        let h = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(20));
+            c2.cancel();
+        });
+        let t0 = Instant::now();
+        let r = s.execute(&plan, &[1], &opts(&c));
+        h.join().unwrap();
+        assert!(matches!(r, Err(SchedError::Cancelled)), "{s:?}: {r:?}");
+        assert!(t0.elapsed() < Duration::from_secs(1));
+        assert!(!CancelToken::current_cancelled() || s != Scheduler::Sync);
+    }
+}
+
+#[test]
+fn scheduler_names() {
+    assert_eq!(
+        Scheduler::from_name("synchronous", Some(3)),
+        Some(Scheduler::Sync)
+    );
+    assert_eq!(
+        Scheduler::from_name("threads", Some(3)),
+        Some(Scheduler::Threads { num_workers: 3 })
+    );
+    assert_eq!(
+        Scheduler::from_name("threading", None).map(|s| s.workers() >= 1),
+        Some(true)
+    );
+    assert_eq!(Scheduler::from_name("processes", None), None);
+}
+
+#[test]
+fn empty_plan_runs() {
+    let c = CancelToken::new();
+    let plan = PlanBuilder::new().build();
+    for s in [Scheduler::Sync, Scheduler::Threads { num_workers: 2 }] {
+        let r = s.run(&plan, &[], &opts(&c)).unwrap();
+        assert!(r.values.is_empty());
+        assert_eq!(r.profile.total, 0);
+    }
+}
