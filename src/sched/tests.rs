@@ -219,18 +219,24 @@ fn cancellation_stops_new_tasks_quickly() {
         let started = Arc::new(AtomicUsize::new(0));
         let plan = sleepy_plan(2000, &started);
         let c = CancelToken::new();
-        let c2 = c.clone();
+        let (c2, st2) = (c.clone(), started.clone());
         let h = std::thread::spawn(move || {
             std::thread::sleep(Duration::from_millis(30));
             c2.cancel();
-            Instant::now()
+            (Instant::now(), st2.load(Ordering::SeqCst))
         });
         let r = s.execute(&plan, &[0], &opts(&c));
         let returned = Instant::now();
-        let cancelled_at = h.join().unwrap();
+        let (cancelled_at, started_then) = h.join().unwrap();
         assert!(matches!(r, Err(SchedError::Cancelled)), "{s:?}");
-        assert!(returned.duration_since(cancelled_at) < Duration::from_millis(100));
-        assert!(started.load(Ordering::SeqCst) < 200, "{s:?}");
+        // Only tasks already past their start check may still begin (one per worker).
+        let after = started.load(Ordering::SeqCst) - started_then;
+        assert!(
+            after <= s.workers(),
+            "{s:?}: {after} tasks started after cancel"
+        );
+        assert!(started_then < 2000);
+        assert!(returned.duration_since(cancelled_at) < Duration::from_millis(500));
     }
 }
 
@@ -283,7 +289,7 @@ fn first_error_aborts_the_run() {
                 if i == fail_at {
                     return Err(MyErr(i).into());
                 }
-                std::thread::sleep(Duration::from_micros(200));
+                std::thread::sleep(Duration::from_millis(2));
                 Ok(datum(0u64))
             }),
             name,
