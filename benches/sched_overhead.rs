@@ -69,7 +69,7 @@ fn median(mut v: Vec<Duration>) -> Duration {
 fn time_exec(plan: &Plan, outs: &[TaskId], s: Scheduler, reps: usize) -> Duration {
     let c = CancelToken::new();
     let o = ExecOptions {
-        cancel: &c,
+        cancel: c.clone(),
         events: None,
     };
     s.execute(plan, outs, &o).unwrap(); // warm the pool and the allocator

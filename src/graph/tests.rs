@@ -24,7 +24,7 @@ fn run(l: &Lowered, s: Scheduler) -> crate::sched::Computed {
         &l.plan,
         &l.outputs,
         &ExecOptions {
-            cancel: &c,
+            cancel: c.clone(),
             events: None,
         },
     )
@@ -306,7 +306,7 @@ fn error_messages_name_the_key() {
             &l.plan,
             &l.outputs,
             &ExecOptions {
-                cancel: &c,
+                cancel: c.clone(),
                 events: None,
             },
         )

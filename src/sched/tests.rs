@@ -65,7 +65,7 @@ fn reference(plan: &Plan, outs: &[TaskId]) -> Vec<u64> {
 
 fn opts(c: &CancelToken) -> ExecOptions<'_> {
     ExecOptions {
-        cancel: c,
+        cancel: c.clone(),
         events: None,
     }
 }
@@ -339,7 +339,7 @@ fn events_are_throttled() {
     let plan = sleepy_plan(100, &started); // about 200 ms of work on one thread
     let rec = Recorder::default();
     let o = ExecOptions {
-        cancel: &c,
+        cancel: c.clone(),
         events: Some(&rec),
     };
     Scheduler::Sync.execute(&plan, &[0], &o).unwrap();
