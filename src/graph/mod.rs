@@ -15,6 +15,7 @@ pub mod topology;
 #[cfg(test)]
 mod tests;
 
+use std::collections::hash_map::Entry;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
@@ -89,12 +90,15 @@ impl TaskGraph {
     pub fn insert(&mut self, key: Key, task: Task) -> bool {
         self.map();
         let index = self.index.get_mut().expect("map built above");
-        if index.contains_key(&key) {
-            return false;
+        match index.entry(key) {
+            Entry::Occupied(_) => false,
+            Entry::Vacant(v) => {
+                let key = v.key().clone();
+                v.insert(self.nodes.len() as u32);
+                self.nodes.push(Node { key, task });
+                true
+            }
         }
-        index.insert(key.clone(), self.nodes.len() as u32);
-        self.nodes.push(Node { key, task });
-        true
     }
 
     /// Add every task of `other` (shared keys collapse into one task).
