@@ -9,7 +9,7 @@ use super::error::GraphError;
 use super::key::Key;
 use super::optimize::{PassRecord, PassStats, Pipeline, Work};
 use super::TaskGraph;
-use crate::sched::{Plan, PlanBuilder, TaskId};
+use crate::sched::{Computed, ExecOptions, Plan, PlanBuilder, SchedError, Scheduler, TaskId};
 
 /// An executable plan plus the keys behind its task ids.
 pub struct Lowered {
@@ -32,6 +32,22 @@ impl std::fmt::Debug for Lowered {
             .field("outputs", &self.outputs)
             .field("stats", &self.stats)
             .finish()
+    }
+}
+
+impl Lowered {
+    /// Run the plan, returning one value per requested output plus the profile.
+    pub fn run(
+        &self,
+        scheduler: Scheduler,
+        opts: &ExecOptions<'_>,
+    ) -> Result<Computed, SchedError> {
+        scheduler.run(&self.plan, &self.outputs, opts)
+    }
+
+    /// The key of plan task `t`.
+    pub fn key(&self, t: TaskId) -> &Key {
+        &self.keys[t as usize]
     }
 }
 
@@ -84,8 +100,8 @@ pub fn lower(mut work: Work) -> Result<Lowered, GraphError> {
     b.describe_with(Arc::new(move |t| k2[t as usize].to_string()));
     let outputs = work
         .output_indices()
-        .into_iter()
-        .map(|i| pos[i as usize])
+        .iter()
+        .map(|&i| pos[i as usize])
         .collect();
     Ok(Lowered {
         plan: b.build(),

@@ -15,6 +15,9 @@ pub mod topology;
 #[cfg(test)]
 mod tests;
 
+use std::collections::hash_map::Entry;
+use std::sync::OnceLock;
+
 use rustc_hash::FxHashMap;
 
 pub use datum::{datum, Datum, TaskError};
@@ -37,11 +40,13 @@ pub struct Node {
 
 /// A set of keyed tasks (the low-level graph): a vector of nodes in insertion
 /// order plus a key → index map. Plain vectors beat a general graph library
-/// here: edges are resolved once into a [`Topology`] of index arrays.
+/// here: edges are resolved once into a [`Topology`] of index arrays. The map
+/// is built lazily, so passes that rewrite the graph (and carry the resolved
+/// edges along) never pay for rehashing every key.
 #[derive(Clone, Default, Debug)]
 pub struct TaskGraph {
     nodes: Vec<Node>,
-    index: FxHashMap<Key, u32>,
+    index: OnceLock<FxHashMap<Key, u32>>,
 }
 
 impl TaskGraph {
@@ -52,10 +57,22 @@ impl TaskGraph {
 
     /// An empty graph with room for `n` tasks.
     pub fn with_capacity(n: usize) -> Self {
+        let index = OnceLock::new();
+        let _ = index.set(FxHashMap::with_capacity_and_hasher(n, Default::default()));
         Self {
             nodes: Vec::with_capacity(n),
-            index: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            index,
         }
+    }
+
+    fn map(&self) -> &FxHashMap<Key, u32> {
+        self.index.get_or_init(|| {
+            let mut m = FxHashMap::with_capacity_and_hasher(self.nodes.len(), Default::default());
+            for (i, n) in self.nodes.iter().enumerate() {
+                m.entry(n.key.clone()).or_insert(i as u32);
+            }
+            m
+        })
     }
 
     /// Number of tasks.
@@ -71,12 +88,17 @@ impl TaskGraph {
     /// Add a task. An existing task with the same key is kept (equal keys mean
     /// identical work); returns whether the task was new.
     pub fn insert(&mut self, key: Key, task: Task) -> bool {
-        if self.index.contains_key(&key) {
-            return false;
+        self.map();
+        let index = self.index.get_mut().expect("map built above");
+        match index.entry(key) {
+            Entry::Occupied(_) => false,
+            Entry::Vacant(v) => {
+                let key = v.key().clone();
+                v.insert(self.nodes.len() as u32);
+                self.nodes.push(Node { key, task });
+                true
+            }
         }
-        self.index.insert(key.clone(), self.nodes.len() as u32);
-        self.nodes.push(Node { key, task });
-        true
     }
 
     /// Add every task of `other` (shared keys collapse into one task).
@@ -94,12 +116,12 @@ impl TaskGraph {
 
     /// Whether `key` is produced by some task.
     pub fn contains(&self, key: &Key) -> bool {
-        self.index.contains_key(key)
+        self.map().contains_key(key)
     }
 
     /// Position of `key` in [`TaskGraph::nodes`].
     pub fn index_of(&self, key: &Key) -> Option<u32> {
-        self.index.get(key).copied()
+        self.map().get(key).copied()
     }
 
     /// All tasks in insertion order.
@@ -124,6 +146,15 @@ impl TaskGraph {
     /// Take the nodes out (passes that rebuild the graph).
     pub fn into_nodes(self) -> Vec<Node> {
         self.nodes
+    }
+
+    /// Build a graph from nodes whose keys are known to be distinct (passes
+    /// rewriting a graph); the key map is built only if someone looks a key up.
+    pub(crate) fn from_unique_nodes(nodes: Vec<Node>) -> Self {
+        Self {
+            nodes,
+            index: OnceLock::new(),
+        }
     }
 
     /// Build a graph from nodes (later duplicates of a key are dropped).

@@ -33,6 +33,13 @@ impl Topology {
             }
             dep_start.push(deps.len() as u32);
         }
+        Ok(Self::from_deps(dep_start, deps))
+    }
+
+    /// Build from per-node input lists in compressed form (`dep_start` has one
+    /// entry per node plus one); consumers are derived.
+    pub(crate) fn from_deps(dep_start: Vec<u32>, deps: Vec<u32>) -> Self {
+        let n = dep_start.len() - 1;
         let mut user_start = vec![0u32; n + 1];
         for &d in &deps {
             user_start[d as usize + 1] += 1;
@@ -48,12 +55,12 @@ impl Topology {
                 fill[d as usize] += 1;
             }
         }
-        Ok(Self {
+        Self {
             dep_start,
             deps,
             user_start,
             users,
-        })
+        }
     }
 
     /// Number of nodes.

@@ -42,12 +42,29 @@ impl Default for Scheduler {
 }
 
 /// Per-run options: the interrupt flag and an optional live progress receiver.
-#[derive(Clone, Copy)]
+#[derive(Clone, Default)]
 pub struct ExecOptions<'a> {
-    /// Checked before every task starts; set it to stop the run.
-    pub cancel: &'a CancelToken,
+    /// Checked before every task starts; set it (e.g. from the kernel's
+    /// interrupt handler, through a clone) to stop the run.
+    pub cancel: CancelToken,
     /// Receives throttled progress events.
     pub events: Option<&'a dyn EventSink>,
+}
+
+impl<'a> ExecOptions<'a> {
+    /// Options watching `cancel`, without live progress.
+    pub fn new(cancel: CancelToken) -> Self {
+        Self {
+            cancel,
+            events: None,
+        }
+    }
+
+    /// Also send live progress to `sink`.
+    pub fn with_events(mut self, sink: &'a dyn EventSink) -> Self {
+        self.events = Some(sink);
+        self
+    }
 }
 
 /// The outputs of a run plus its profile.
@@ -77,12 +94,24 @@ impl Scheduler {
         outputs: &[TaskId],
         opts: &ExecOptions<'_>,
     ) -> Result<Computed, SchedError> {
-        let state = RunState::new(plan, outputs, opts.cancel, opts.events)?;
+        let state = RunState::new(plan, outputs, &opts.cancel, opts.events)?;
         let (values, profile) = match *self {
             Scheduler::Sync => sync::run(state, outputs)?,
             Scheduler::Threads { num_workers } => threads::run(state, outputs, num_workers)?,
         };
         Ok(Computed { values, profile })
+    }
+
+    /// The scheduler named by Dask's `scheduler=` strings (`sync`, `synchronous`,
+    /// `single-threaded`, `threads`, `threading`); `None` for other names.
+    pub fn from_name(name: &str, num_workers: Option<usize>) -> Option<Scheduler> {
+        match name {
+            "sync" | "synchronous" | "single-threaded" => Some(Scheduler::Sync),
+            "threads" | "threading" => Some(Scheduler::Threads {
+                num_workers: num_workers.unwrap_or(0),
+            }),
+            _ => None,
+        }
     }
 
     /// Number of worker threads this scheduler uses.

@@ -28,12 +28,16 @@ struct TimingCell {
     worker: AtomicU32,
 }
 
-/// Counters written by every task, kept on their own cache line.
+/// Counters written by every task, kept together on their own cache line so
+/// they do not evict the read-mostly fields every task reads.
 #[repr(align(128))]
 #[derive(Default)]
 struct Live {
     bytes: AtomicU64,
     count: AtomicUsize,
+    done: AtomicUsize,
+    peak_bytes: AtomicU64,
+    peak_count: AtomicUsize,
 }
 
 /// The state of one execution of a [`Plan`].
@@ -47,14 +51,11 @@ pub(crate) struct RunState<'a> {
     timings: Vec<TimingCell>,
     abort: AtomicBool,
     failure: Mutex<Option<SchedError>>,
-    cancel: &'a CancelToken,
+    pub cancel: &'a CancelToken,
     sink: Option<&'a dyn EventSink>,
     t0: Instant,
-    done: AtomicUsize,
     next_report_ns: AtomicU64,
     live: Live,
-    peak_bytes: AtomicU64,
-    peak_count: AtomicUsize,
 }
 
 impl<'a> RunState<'a> {
@@ -95,11 +96,8 @@ impl<'a> RunState<'a> {
             cancel,
             sink,
             t0: Instant::now(),
-            done: AtomicUsize::new(0),
             next_report_ns: AtomicU64::new(PROGRESS_INTERVAL.as_nanos() as u64),
             live: Live::default(),
-            peak_bytes: AtomicU64::new(0),
-            peak_count: AtomicUsize::new(0),
         })
     }
 
@@ -202,7 +200,7 @@ impl<'a> RunState<'a> {
                 self.sub_live(plan.est_bytes(d));
             }
         }
-        let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
+        let done = self.live.done.fetch_add(1, Ordering::Relaxed) + 1;
         if let Some(sink) = self.sink {
             self.maybe_report(sink, done, end);
         }
@@ -211,13 +209,13 @@ impl<'a> RunState<'a> {
 
     fn add_live(&self, bytes: u64) {
         let count = self.live.count.fetch_add(1, Ordering::Relaxed) + 1;
-        if count > self.peak_count.load(Ordering::Relaxed) {
-            self.peak_count.fetch_max(count, Ordering::Relaxed);
+        if count > self.live.peak_count.load(Ordering::Relaxed) {
+            self.live.peak_count.fetch_max(count, Ordering::Relaxed);
         }
         if bytes > 0 {
             let b = self.live.bytes.fetch_add(bytes, Ordering::Relaxed) + bytes;
-            if b > self.peak_bytes.load(Ordering::Relaxed) {
-                self.peak_bytes.fetch_max(b, Ordering::Relaxed);
+            if b > self.live.peak_bytes.load(Ordering::Relaxed) {
+                self.live.peak_bytes.fetch_max(b, Ordering::Relaxed);
             }
         }
     }
@@ -260,7 +258,7 @@ impl<'a> RunState<'a> {
         workers: usize,
     ) -> Result<(Vec<Datum>, Profile), SchedError> {
         let wall = self.t0.elapsed();
-        let done = self.done.load(Ordering::Relaxed);
+        let done = self.live.done.load(Ordering::Relaxed);
         let failure = self.failure.lock().take();
         // A cancel that landed after the last task started still counts when
         // some task never ran.
@@ -305,8 +303,8 @@ impl<'a> RunState<'a> {
             total: self.plan.len(),
             ops: self.plan.op_names().to_vec(),
             timings,
-            peak_live_bytes: self.peak_bytes.load(Ordering::Relaxed),
-            peak_live_results: self.peak_count.load(Ordering::Relaxed),
+            peak_live_bytes: self.live.peak_bytes.load(Ordering::Relaxed),
+            peak_live_results: self.live.peak_count.load(Ordering::Relaxed),
         };
         Ok((values, profile))
     }

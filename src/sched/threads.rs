@@ -53,6 +53,7 @@ fn run_from<'s>(s: &Scope<'s>, st: &'s RunState<'_>, first: TaskId) {
     let plan = st.plan;
     let mut t = first;
     loop {
+        st.cancel.install();
         if !st.run_task(t, worker) {
             return;
         }

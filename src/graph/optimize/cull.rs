@@ -2,6 +2,7 @@
 
 use super::Work;
 use crate::graph::error::GraphError;
+use crate::graph::topology::Topology;
 use crate::graph::TaskGraph;
 
 /// Drop every task that is not an ancestor of (or equal to) a requested output.
@@ -10,7 +11,7 @@ pub fn cull(work: &mut Work) -> Result<(), GraphError> {
     let topo = work.topo();
     let n = work.graph.len();
     let mut keep = vec![false; n];
-    let mut stack = work.output_indices();
+    let mut stack = work.output_indices().to_vec();
     let mut kept = 0;
     while let Some(i) = stack.pop() {
         if std::mem::replace(&mut keep[i as usize], true) {
@@ -22,8 +23,24 @@ pub fn cull(work: &mut Work) -> Result<(), GraphError> {
     if kept == n {
         return Ok(());
     }
+    let mut remap = vec![u32::MAX; n];
+    let mut next = 0u32;
+    for (r, &k) in remap.iter_mut().zip(&keep) {
+        if k {
+            *r = next;
+            next += 1;
+        }
+    }
+    let mut dep_start = Vec::with_capacity(kept + 1);
+    let mut deps = Vec::new();
+    dep_start.push(0);
+    for i in (0..n as u32).filter(|&i| keep[i as usize]) {
+        deps.extend(topo.deps(i).iter().map(|&d| remap[d as usize]));
+        dep_start.push(deps.len() as u32);
+    }
+    let new_topo = Topology::from_deps(dep_start, deps);
     let nodes = std::mem::take(&mut work.graph).into_nodes();
-    let g = TaskGraph::from_nodes(
+    let g = TaskGraph::from_unique_nodes(
         nodes
             .into_iter()
             .zip(keep)
@@ -31,6 +48,6 @@ pub fn cull(work: &mut Work) -> Result<(), GraphError> {
             .collect(),
     );
     work.stats.culled += n - kept;
-    work.replace_graph(g);
+    work.replace_resolved(g, new_topo, &remap);
     Ok(())
 }

@@ -4,15 +4,16 @@
 //! consumers still find it) and a name joining the stage names (`ones-add-sum`).
 //! Requested outputs are never absorbed.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
 use super::Work;
 use crate::graph::datum::{Datum, TaskError};
 use crate::graph::error::GraphError;
 use crate::graph::task::{Input, Task, TaskFn};
+use crate::graph::topology::Topology;
 use crate::graph::{Node, TaskGraph};
 
 /// One later stage of a fused chain.
@@ -50,10 +51,10 @@ impl TaskFn for Fused {
 /// Fuse every linear chain into one task; counts absorbed tasks in `stats.fused`.
 pub fn fuse(work: &mut Work) -> Result<(), GraphError> {
     work.ensure_topology()?;
-    let topo = work.topo();
+    let topo = work.topo.as_ref().expect("resolved above");
     let n = work.graph.len();
     let mut is_output = vec![false; n];
-    for i in work.output_indices() {
+    for &i in &work.out_idx {
         is_output[i as usize] = true;
     }
     // into[a]: a is merged into its single consumer.
@@ -67,14 +68,33 @@ pub fn fuse(work: &mut Work) -> Result<(), GraphError> {
     if absorbed == 0 {
         return Ok(());
     }
-    // For each tail, the chain head..=tail (walking single inputs backwards).
-    let mut chains: Vec<Vec<u32>> = Vec::new();
-    let mut chain_of = vec![u32::MAX; n];
+    let mut remap = vec![u32::MAX; n];
+    let mut next = 0u32;
+    for (r, &x) in remap.iter_mut().zip(&into) {
+        if !x {
+            *r = next;
+            next += 1;
+        }
+    }
+    let mut slots: Vec<Option<Node>> = std::mem::take(&mut work.graph)
+        .into_nodes()
+        .into_iter()
+        .map(Some)
+        .collect();
+    // Fused names, cached by the sequence of stage-name pointers.
+    let mut names: FxHashMap<SmallVec<[usize; 4]>, Arc<str>> = FxHashMap::default();
+    let mut out = Vec::with_capacity(n - absorbed);
+    let mut dep_start = Vec::with_capacity(n - absorbed + 1);
+    let mut deps = Vec::with_capacity(topo.num_edges());
+    dep_start.push(0u32);
+    let mut chain: Vec<u32> = Vec::new();
     for b in 0..n as u32 {
         if into[b as usize] {
             continue;
         }
-        let mut chain = vec![b];
+        // The chain head..=b, found by walking single inputs backwards.
+        chain.clear();
+        chain.push(b);
         let mut c = b;
         while let [a] = topo.deps(c) {
             if !into[*a as usize] {
@@ -83,44 +103,27 @@ pub fn fuse(work: &mut Work) -> Result<(), GraphError> {
             chain.push(*a);
             c = *a;
         }
-        if chain.len() > 1 {
-            chain.reverse();
-            chain_of[b as usize] = chains.len() as u32;
-            chains.push(chain);
-        }
-    }
-    let mut slots: Vec<Option<Node>> = std::mem::take(&mut work.graph)
-        .into_nodes()
-        .into_iter()
-        .map(Some)
-        .collect();
-    let mut names: HashMap<String, Arc<str>> = HashMap::new();
-    let mut out = Vec::with_capacity(n - absorbed);
-    for i in 0..n {
-        if into[i] {
+        let head = *chain.last().expect("chain has b");
+        deps.extend(topo.deps(head).iter().map(|&d| remap[d as usize]));
+        dep_start.push(deps.len() as u32);
+        if chain.len() == 1 {
+            out.push(slots[b as usize].take().expect("each node used once"));
             continue;
         }
-        let c = chain_of[i];
-        if c == u32::MAX {
-            out.push(slots[i].take().expect("each node used once"));
-            continue;
-        }
-        let chain = &chains[c as usize];
         let mut nodes = chain
             .iter()
+            .rev()
             .map(|&j| slots[j as usize].take().expect("each node in one chain"));
         let head = nodes.next().expect("chain has a head").task;
-        let mut joined = head.name.to_string();
-        let mut last_name = head.name.clone();
+        let mut sig: SmallVec<[usize; 4]> = SmallVec::new();
+        sig.push(head.name.as_ptr() as usize);
         let mut rest = Vec::with_capacity(chain.len() - 1);
+        let mut stage_names = vec![head.name.clone()];
         let mut tail = None;
         for node in nodes {
             let t = &node.task;
-            if t.name != last_name {
-                joined.push('-');
-                joined.push_str(&t.name);
-                last_name = t.name.clone();
-            }
+            sig.push(t.name.as_ptr() as usize);
+            stage_names.push(t.name.clone());
             rest.push(Stage {
                 op: t.op.clone(),
                 args: t
@@ -136,8 +139,8 @@ pub fn fuse(work: &mut Work) -> Result<(), GraphError> {
         }
         let tail = tail.expect("chain has a tail");
         let name = names
-            .entry(joined)
-            .or_insert_with_key(|k| Arc::from(k.as_str()))
+            .entry(sig)
+            .or_insert_with(|| joined_name(&stage_names))
             .clone();
         let task = Task {
             op: Arc::new(Fused {
@@ -154,6 +157,23 @@ pub fn fuse(work: &mut Work) -> Result<(), GraphError> {
         });
     }
     work.stats.fused += absorbed;
-    work.replace_graph(TaskGraph::from_nodes(out));
+    let topo = Topology::from_deps(dep_start, deps);
+    work.replace_resolved(TaskGraph::from_unique_nodes(out), topo, &remap);
     Ok(())
+}
+
+/// Stage names joined with `-`, an immediate repeat written once (`add-add` → `add`).
+fn joined_name(stages: &[Arc<str>]) -> Arc<str> {
+    let mut joined = String::new();
+    let mut last: Option<&str> = None;
+    for s in stages {
+        if last != Some(&**s) {
+            if last.is_some() {
+                joined.push('-');
+            }
+            joined.push_str(s);
+            last = Some(s);
+        }
+    }
+    Arc::from(joined)
 }

@@ -51,15 +51,22 @@ pub struct Work {
     /// One record per pass run.
     pub log: Vec<PassRecord>,
     topo: Option<Topology>,
+    out_idx: Vec<u32>,
 }
 
 impl Work {
     /// Start optimizing `graph` for `outputs` (every output must be in the graph).
     pub fn new(graph: TaskGraph, outputs: Vec<Key>) -> Result<Self, GraphError> {
-        if let Some(k) = outputs.iter().find(|k| !graph.contains(k)) {
-            return Err(GraphError::UnknownOutput(k.to_string()));
-        }
+        let out_idx = outputs
+            .iter()
+            .map(|k| {
+                graph
+                    .index_of(k)
+                    .ok_or_else(|| GraphError::UnknownOutput(k.to_string()))
+            })
+            .collect::<Result<_, _>>()?;
         Ok(Self {
+            out_idx,
             graph,
             outputs,
             order: None,
@@ -82,19 +89,39 @@ impl Work {
         self.topo.as_ref().expect("ensure_topology was called")
     }
 
-    /// Install a rewritten graph (drops the cached edges and any order).
-    pub fn replace_graph(&mut self, graph: TaskGraph) {
+    /// Install a rewritten graph (drops the cached edges and any order). Every
+    /// output key must still be in it.
+    pub fn replace_graph(&mut self, graph: TaskGraph) -> Result<(), GraphError> {
+        self.out_idx = self
+            .outputs
+            .iter()
+            .map(|k| {
+                graph
+                    .index_of(k)
+                    .ok_or_else(|| GraphError::UnknownOutput(k.to_string()))
+            })
+            .collect::<Result<_, _>>()?;
         self.graph = graph;
         self.topo = None;
+        self.order = None;
+        Ok(())
+    }
+
+    /// Install a rewritten graph together with its edges, given `remap[old] =
+    /// new index` for every surviving old node (no key is rehashed).
+    pub(crate) fn replace_resolved(&mut self, graph: TaskGraph, topo: Topology, remap: &[u32]) {
+        for o in &mut self.out_idx {
+            *o = remap[*o as usize];
+            debug_assert!(*o != u32::MAX, "outputs survive every pass");
+        }
+        self.graph = graph;
+        self.topo = Some(topo);
         self.order = None;
     }
 
     /// Node indices of the outputs, in request order.
-    pub fn output_indices(&self) -> Vec<u32> {
-        self.outputs
-            .iter()
-            .map(|k| self.graph.index_of(k).expect("outputs stay in the graph"))
-            .collect()
+    pub fn output_indices(&self) -> &[u32] {
+        &self.out_idx
     }
 }
 

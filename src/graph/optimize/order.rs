@@ -52,7 +52,8 @@ pub fn order(work: &mut Work) -> Result<(), GraphError> {
     let mut kids: Vec<u32> = Vec::new();
     let starts = work
         .output_indices()
-        .into_iter()
+        .iter()
+        .copied()
         .chain(topo_order.iter().rev().copied());
     for start in starts {
         if placed[start as usize] {
