@@ -6,6 +6,7 @@
 
 pub mod array;
 pub mod chunk;
+pub mod delayed;
 pub mod display;
 pub mod graph;
 pub mod kernel;
