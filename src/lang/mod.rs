@@ -5,11 +5,32 @@
 //! `inspect`, `is_complete`, `global_names`; `ExecContext`; `PyException`;
 //! `output::{Output, StreamName, InputError, CapturedOutput}`.
 
+pub mod builtins;
+pub mod compile;
+pub mod eval;
+pub mod exc;
+pub mod format;
+pub mod inspect;
+pub mod ir;
+pub mod methods;
+pub mod modules;
+pub mod ops;
 pub mod output;
+pub mod repr;
+pub mod suggest;
+pub mod value;
+
+#[cfg(test)]
+mod tests;
 
 use crate::display::MimeBundle;
 use crate::sched::CancelToken;
 use std::sync::Arc;
+
+pub use eval::{Args, Vm};
+pub use exc::{PyErr, PyResult};
+pub use modules::register_module;
+pub use value::{Builtin, Module, Object, Value};
 
 pub use output::{CapturedOutput, InputError, Output, OutputEvent, StreamName};
 
@@ -32,10 +53,6 @@ pub struct PyException {
     /// Rendered traceback lines (may carry ANSI colour codes), last line `ename: evalue`.
     pub traceback: Vec<String>,
 }
-
-/// A dialect value (placeholder until the interpreter lands).
-#[derive(Clone, Debug)]
-pub struct Value(String);
 
 /// Completion matches for a cursor position (code-point offsets).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -65,7 +82,9 @@ pub enum IsComplete {
 
 /// One notebook's interpreter: owns the globals that persist across cells.
 #[derive(Default)]
-pub struct Interpreter {}
+pub struct Interpreter {
+    globals: Arc<value::Globals>,
+}
 
 impl Interpreter {
     /// A fresh interpreter with empty globals.
@@ -73,52 +92,143 @@ impl Interpreter {
         Self::default()
     }
 
+    /// The globals (shared with functions defined in this interpreter).
+    pub fn globals(&self) -> &Arc<value::Globals> {
+        &self.globals
+    }
+
     /// Run a cell; returns the value of a trailing expression statement (if not None).
     pub fn exec_cell(
         &mut self,
-        _src: &str,
-        _cell_name: &str,
-        _ctx: &ExecContext,
+        src: &str,
+        cell_name: &str,
+        ctx: &ExecContext,
     ) -> Result<Option<Value>, PyException> {
-        Err(PyException {
-            ename: "NotImplementedError".into(),
-            evalue: "the interpreter is not built yet".into(),
-            traceback: vec!["NotImplementedError: the interpreter is not built yet".into()],
-        })
+        self.run(src, cell_name, ctx).map_err(|e| e.to_exception())
+    }
+
+    /// Like `exec_cell` but keeps the raw exception (for callers that re-raise it).
+    pub fn run(
+        &mut self,
+        src: &str,
+        cell_name: &str,
+        ctx: &ExecContext,
+    ) -> PyResult<Option<Value>> {
+        let code = parse_and_compile(src, cell_name, &self.globals)?;
+        let mut vm = Vm::new(ctx);
+        let globals = self.globals.clone();
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            vm.run_module(&code, &globals)
+        })) {
+            Ok(r) => r,
+            Err(p) => {
+                let msg = p
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_else(|| "internal error".into());
+                Err(exc::new(
+                    "SystemError",
+                    format!("Tessera internal error: {msg}"),
+                ))
+            }
+        }
     }
 
     /// Evaluate one expression (for `user_expressions`).
     pub fn eval_expression(&mut self, src: &str, ctx: &ExecContext) -> Result<Value, PyException> {
+        if let Err(e) = ruff_python_parser::parse_expression(src) {
+            let err = parse_error(src, "<expr>", &e);
+            return Err(err.to_exception());
+        }
         self.exec_cell(src, "<expr>", ctx)
-            .map(|v| v.unwrap_or(Value(String::new())))
+            .map(|v| v.unwrap_or(Value::None))
     }
 
     /// The display bundle of a value (`text/plain` always present).
     pub fn bundle(&self, v: &Value) -> MimeBundle {
-        MimeBundle::plain(v.0.clone())
+        let ctx = ExecContext {
+            out: Arc::new(CapturedOutput::new()),
+            cancel: CancelToken::new(),
+        };
+        let mut vm = Vm::new(&ctx);
+        builtins::value_bundle(&mut vm, v)
+            .unwrap_or_else(|_| MimeBundle::plain(repr::repr_simple(v)))
     }
 
     /// Completions at `cursor` (code points).
-    pub fn complete(&self, _code: &str, cursor: usize) -> Completion {
-        Completion {
-            start: cursor,
-            end: cursor,
-            ..Completion::default()
-        }
+    pub fn complete(&self, code: &str, cursor: usize) -> Completion {
+        inspect::complete(&self.globals, code, cursor)
     }
 
     /// Inspection text (signature, docstring, type) for the name at `cursor`.
-    pub fn inspect(&self, _code: &str, _cursor: usize, _detail: u8) -> Option<String> {
-        None
+    pub fn inspect(&self, code: &str, cursor: usize, detail: u8) -> Option<String> {
+        inspect::inspect(&self.globals, code, cursor, detail)
     }
 
     /// Whether `code` is complete, needs more lines, or is invalid.
-    pub fn is_complete(&self, _code: &str) -> IsComplete {
-        IsComplete::Unknown
+    pub fn is_complete(&self, code: &str) -> IsComplete {
+        inspect::is_complete(code)
     }
 
     /// Names defined in the globals, sorted (for `%who`).
     pub fn global_names(&self) -> Vec<String> {
-        Vec::new()
+        self.globals.names()
     }
+
+    /// Look up a global (for `%who`, `%timeit` and tests).
+    pub fn get_global(&self, name: &str) -> Option<Value> {
+        self.globals.get(name)
+    }
+
+    /// Bind a global (for magics and library setup).
+    pub fn set_global(&self, name: &str, v: Value) {
+        self.globals.set(name, v)
+    }
+
+    /// Remove every user global (`%reset`).
+    pub fn reset(&mut self) {
+        self.globals = Arc::new(value::Globals::default());
+    }
+}
+
+/// Call a dialect callable from any thread (e.g. a scheduler worker running a delayed task).
+pub fn call_value(f: &Value, args: Vec<Value>, ctx: &ExecContext) -> Result<Value, PyException> {
+    let mut vm = Vm::new(ctx);
+    vm.call_value(f, Args::pos(args))
+        .map_err(|e| e.to_exception())
+}
+
+fn parse_error(src: &str, name: &str, e: &ruff_python_parser::ParseError) -> Box<PyErr> {
+    let globals = value::Globals::default();
+    let c = compile::Compiler::new(src, name, &globals);
+    let (line, col) = c.line_col(e.location.start());
+    let text = src.lines().nth(line as usize - 1).unwrap_or("").to_string();
+    let msg = parse_message(&e.error.to_string());
+    exc::syntax_error(&msg, name, line, col + 1, &text)
+}
+
+fn parse_message(m: &str) -> String {
+    let lower = m.to_lowercase();
+    if lower.contains("expected an indented block") {
+        return "expected an indented block".into();
+    }
+    if lower.contains("unexpected indentation") {
+        return "unexpected indent".into();
+    }
+    if m.is_empty() {
+        return "invalid syntax".into();
+    }
+    format!("invalid syntax: {m}")
+}
+
+/// Parse and compile a cell (SyntaxError on failure).
+pub fn parse_and_compile(
+    src: &str,
+    name: &str,
+    globals: &value::Globals,
+) -> PyResult<Arc<ir::Code>> {
+    let parsed = ruff_python_parser::parse_module(src).map_err(|e| parse_error(src, name, &e))?;
+    let c = compile::Compiler::new(src, name, globals);
+    c.compile_module(&parsed.syntax().body)
 }

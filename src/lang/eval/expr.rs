@@ -1,0 +1,379 @@
+//! Expression evaluation.
+
+use super::{Args, Frame, Vm};
+use crate::lang::builtins;
+use crate::lang::exc::{self, PyResult};
+use crate::lang::ir::{Arg, CmpOp, CompFor, CompKind, Expr, FPart, FuncDef, UnOp};
+use crate::lang::ops;
+use crate::lang::suggest;
+use crate::lang::value::dict::{new_dict, new_set};
+use crate::lang::value::{Function, HashKey, Value};
+use parking_lot::RwLock;
+use std::sync::Arc;
+
+impl Vm<'_> {
+    /// Evaluate an expression in a frame.
+    pub fn eval(&mut self, f: &mut Frame<'_>, e: &Expr) -> PyResult<Value> {
+        match e {
+            Expr::Const(v) => Ok(v.clone()),
+            Expr::Local(i) => match &f.locals[*i as usize] {
+                Some(v) => Ok(v.clone()),
+                None => Err(exc::new(
+                    "UnboundLocalError",
+                    format!(
+                        "cannot access local variable '{}' where it is not associated with a value",
+                        f.code.local_names[*i as usize]
+                    ),
+                )),
+            },
+            Expr::Cell(i, name) => match &*f.cells[*i as usize].0.read() {
+                Some(v) => Ok(v.clone()),
+                None => Err(exc::new(
+                    "NameError",
+                    format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+                )),
+            },
+            Expr::Global(i, name) => self.load_global(f, *i, name),
+            Expr::Ns(name, slot) => {
+                if let Some(ns) = &f.ns {
+                    if let Some(v) = ns.read().get(name) {
+                        return Ok(v.clone());
+                    }
+                }
+                self.load_global(f, *slot, name)
+            }
+            Expr::List(items) => Ok(Value::list(self.eval_seq(f, items)?)),
+            Expr::Tuple(items) => Ok(Value::tuple(self.eval_seq(f, items)?)),
+            Expr::Set(items) => {
+                let vals = self.eval_seq(f, items)?;
+                let mut s = new_set();
+                for v in vals {
+                    let k = self.hash_key(&v)?;
+                    s.entry(k).or_insert(v);
+                }
+                Ok(Value::Set(Arc::new(RwLock::new(s))))
+            }
+            Expr::Dict(items) => {
+                let mut d = new_dict();
+                for (k, v) in items {
+                    match k {
+                        Some(k) => {
+                            let k = self.eval(f, k)?;
+                            let v = self.eval(f, v)?;
+                            let hk = self.hash_key(&k)?;
+                            match d.get_mut(&hk) {
+                                Some(slot) => slot.1 = v,
+                                None => {
+                                    d.insert(hk, (k, v));
+                                }
+                            }
+                        }
+                        None => {
+                            let m = self.eval(f, v)?;
+                            for (k, v) in self.mapping_items(&m)? {
+                                let hk = self.hash_key(&k)?;
+                                d.insert(hk, (k, v));
+                            }
+                        }
+                    }
+                }
+                Ok(Value::dict(d))
+            }
+            Expr::Starred(_) => Err(exc::new(
+                "SyntaxError",
+                "can't use starred expression here",
+            )),
+            Expr::Bin(a, op, b) => {
+                let a = self.eval(f, a)?;
+                let b = self.eval(f, b)?;
+                ops::binop(self, *op, &a, &b)
+            }
+            Expr::Unary(op, a) => {
+                let a = self.eval(f, a)?;
+                match op {
+                    UnOp::Not => Ok(Value::Bool(!self.truthy(&a)?)),
+                    _ => ops::unary(self, *op, &a),
+                }
+            }
+            Expr::And(vs) => {
+                let mut last = Value::Bool(true);
+                for v in vs {
+                    last = self.eval(f, v)?;
+                    if !self.truthy(&last)? {
+                        return Ok(last);
+                    }
+                }
+                Ok(last)
+            }
+            Expr::Or(vs) => {
+                let mut last = Value::Bool(false);
+                for v in vs {
+                    last = self.eval(f, v)?;
+                    if self.truthy(&last)? {
+                        return Ok(last);
+                    }
+                }
+                Ok(last)
+            }
+            Expr::Compare(first, rest) => {
+                let mut left = self.eval(f, first)?;
+                let n = rest.len();
+                for (i, (op, r)) in rest.iter().enumerate() {
+                    let right = self.eval(f, r)?;
+                    let res = self.compare(*op, &left, &right)?;
+                    if i + 1 == n {
+                        return Ok(res);
+                    }
+                    if !self.truthy(&res)? {
+                        return Ok(res);
+                    }
+                    left = right;
+                }
+                Ok(Value::Bool(true))
+            }
+            Expr::IfExp(b) => {
+                let t = self.eval(f, &b.0)?;
+                if self.truthy(&t)? {
+                    self.eval(f, &b.1)
+                } else {
+                    self.eval(f, &b.2)
+                }
+            }
+            Expr::Call(func, args) => {
+                let fv = self.eval(f, func)?;
+                let a = self.eval_args(f, args)?;
+                self.call_value(&fv, a)
+            }
+            Expr::Attr(obj, name) => {
+                let o = self.eval(f, obj)?;
+                self.getattr(&o, name)
+            }
+            Expr::Subscript(obj, key) => {
+                let o = self.eval(f, obj)?;
+                let k = self.eval(f, key)?;
+                ops::getitem(self, &o, &k)
+            }
+            Expr::Slice(parts) => {
+                let mut vals = [Value::None, Value::None, Value::None];
+                for (i, p) in parts.iter().enumerate() {
+                    if let Some(p) = p {
+                        vals[i] = self.eval(f, p)?;
+                    }
+                }
+                Ok(Value::Slice(Arc::new(vals)))
+            }
+            Expr::Lambda(def) => self.make_function(f, def),
+            Expr::Comp(kind, elt, val, fors) => {
+                let mut out = Vec::new();
+                let mut dout = new_dict();
+                self.comp_loop(f, fors, 0, &mut |vm, fr| {
+                    if *kind == CompKind::Dict {
+                        let k = vm.eval(fr, elt)?;
+                        let v = vm.eval(fr, val.as_ref().expect("dict value"))?;
+                        let hk = vm.hash_key(&k)?;
+                        match dout.get_mut(&hk) {
+                            Some(slot) => slot.1 = v,
+                            None => {
+                                dout.insert(hk, (k, v));
+                            }
+                        }
+                    } else {
+                        out.push(vm.eval(fr, elt)?);
+                    }
+                    Ok(())
+                })?;
+                Ok(match kind {
+                    CompKind::List => Value::list(out),
+                    CompKind::Gen => Value::iter_of(out),
+                    CompKind::Dict => Value::dict(dout),
+                    CompKind::Set => {
+                        let mut s = new_set();
+                        for v in out {
+                            let k = self.hash_key(&v)?;
+                            s.entry(k).or_insert(v);
+                        }
+                        Value::Set(Arc::new(RwLock::new(s)))
+                    }
+                })
+            }
+            Expr::FString(parts) => Ok(Value::str(&self.fstring(f, parts)?)),
+            Expr::Named(t, v) => {
+                let v = self.eval(f, v)?;
+                self.assign(f, t, v.clone()).map_err(super::stmt::ctrl_exc)?;
+                Ok(v)
+            }
+        }
+    }
+
+    fn fstring(&mut self, f: &mut Frame<'_>, parts: &[FPart]) -> PyResult<String> {
+        let mut s = String::new();
+        for p in parts {
+            match p {
+                FPart::Lit(l) => s.push_str(l),
+                FPart::Fmt {
+                    expr,
+                    conv,
+                    spec,
+                    debug,
+                } => {
+                    let v = self.eval(f, expr)?;
+                    if let Some(d) = debug {
+                        s.push_str(d);
+                    }
+                    let v = match conv {
+                        'r' | 'a' => Value::str(&self.repr(&v)?),
+                        's' => Value::str(&self.str(&v)?),
+                        _ => v,
+                    };
+                    let spec = self.fstring(f, spec)?;
+                    s.push_str(&crate::lang::format::format_value(self, &v, &spec)?);
+                }
+            }
+        }
+        Ok(s)
+    }
+
+    fn comp_loop(
+        &mut self,
+        f: &mut Frame<'_>,
+        fors: &[CompFor],
+        i: usize,
+        body: &mut dyn FnMut(&mut Vm, &mut Frame<'_>) -> PyResult<()>,
+    ) -> PyResult<()> {
+        let Some(cf) = fors.get(i) else {
+            return body(self, f);
+        };
+        let it = self.eval(f, &cf.iter)?;
+        let items = self.iterate(&it)?;
+        'outer: for x in items {
+            self.poll()?;
+            self.assign(f, &cf.target, x)
+                .map_err(super::stmt::ctrl_exc)?;
+            for cond in &cf.ifs {
+                let c = self.eval(f, cond)?;
+                if !self.truthy(&c)? {
+                    continue 'outer;
+                }
+            }
+            self.comp_loop(f, fors, i + 1, body)?;
+        }
+        Ok(())
+    }
+
+    fn load_global(&mut self, f: &Frame<'_>, slot: u32, name: &str) -> PyResult<Value> {
+        if let Some(v) = f.globals.get_slot(slot as usize) {
+            return Ok(v);
+        }
+        if let Some(v) = builtins::lookup(name) {
+            return Ok(v);
+        }
+        let mut cands = f.globals.names();
+        cands.extend(builtins::names());
+        let mut msg = format!("name '{name}' is not defined");
+        if let Some(s) = suggest::closest(name, &cands) {
+            msg.push_str(&format!(". Did you mean: '{s}'?"));
+        }
+        Err(exc::new("NameError", msg))
+    }
+
+    /// Evaluate list/tuple/set display items, expanding `*x`.
+    pub(crate) fn eval_seq(&mut self, f: &mut Frame<'_>, items: &[Expr]) -> PyResult<Vec<Value>> {
+        let mut out = Vec::with_capacity(items.len());
+        for it in items {
+            if let Expr::Starred(inner) = it {
+                let v = self.eval(f, inner)?;
+                out.extend(self.iterate(&v)?);
+            } else {
+                out.push(self.eval(f, it)?);
+            }
+        }
+        Ok(out)
+    }
+
+    fn eval_args(&mut self, f: &mut Frame<'_>, args: &[Arg]) -> PyResult<Args> {
+        let mut a = Args {
+            pos: Vec::with_capacity(args.len()),
+            kw: Vec::new(),
+        };
+        for arg in args {
+            match arg {
+                Arg::Pos(e) => a.pos.push(self.eval(f, e)?),
+                Arg::Star(e) => {
+                    let v = self.eval(f, e)?;
+                    a.pos.extend(self.iterate(&v)?);
+                }
+                Arg::Kw(n, e) => {
+                    let v = self.eval(f, e)?;
+                    a.kw.push((n.clone(), v));
+                }
+                Arg::KwStar(e) => {
+                    let m = self.eval(f, e)?;
+                    for (k, v) in self.mapping_items(&m)? {
+                        match k {
+                            Value::Str(s) => a.kw.push((s, v)),
+                            _ => return Err(exc::type_error("keywords must be strings")),
+                        }
+                    }
+                }
+            }
+        }
+        Ok(a)
+    }
+
+    /// Items of a dict (for `**m`).
+    pub(crate) fn mapping_items(&mut self, m: &Value) -> PyResult<Vec<(Value, Value)>> {
+        match m {
+            Value::Dict(d) => Ok(d.read().values().cloned().collect()),
+            other => Err(exc::type_error(format!(
+                "'{}' object is not a mapping",
+                other.type_name()
+            ))),
+        }
+    }
+
+    /// The dict key of a value, or `TypeError: unhashable type`.
+    pub fn hash_key(&mut self, v: &Value) -> PyResult<HashKey> {
+        HashKey::of(v)
+            .ok_or_else(|| exc::type_error(format!("unhashable type: '{}'", v.type_name())))
+    }
+
+    /// Build a function object from a `def`/`lambda` site.
+    pub(crate) fn make_function(
+        &mut self,
+        f: &mut Frame<'_>,
+        def: &Arc<FuncDef>,
+    ) -> PyResult<Value> {
+        let mut defaults = Vec::with_capacity(def.defaults.len());
+        for d in &def.defaults {
+            defaults.push(self.eval(f, d)?);
+        }
+        let mut kwdefaults = vec![None; def.code.params.len()];
+        for (i, d) in &def.kwdefaults {
+            kwdefaults[*i] = Some(self.eval(f, d)?);
+        }
+        let closure = def
+            .captures
+            .iter()
+            .map(|c| f.cells[*c as usize].clone())
+            .collect();
+        Ok(Value::Func(Arc::new(Function {
+            code: def.code.clone(),
+            defaults,
+            kwdefaults,
+            closure,
+            globals: f.globals.clone(),
+            attrs: RwLock::new(Default::default()),
+        })))
+    }
+
+    /// Apply a comparison operator.
+    pub fn compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+        Ok(Value::Bool(match op {
+            CmpOp::Is => a.is(b),
+            CmpOp::IsNot => !a.is(b),
+            CmpOp::In => self.contains(b, a)?,
+            CmpOp::NotIn => !self.contains(b, a)?,
+            _ => return ops::richcmp(self, op, a, b),
+        }))
+    }
+}
