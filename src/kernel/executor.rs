@@ -58,7 +58,7 @@ impl Executor {
         while let Ok(req) = requests.recv() {
             let outcome = catch_unwind(AssertUnwindSafe(|| self.handle(&req, false)));
             match outcome {
-                Ok(true) => self.abort_queued(&requests),
+                Ok(true) => self.abort_queued(&requests, chrono::Utc::now()),
                 Ok(false) => {}
                 Err(panic) => {
                     log(&format!(
@@ -73,15 +73,25 @@ impl Executor {
         }
     }
 
-    /// After a failed cell with stop_on_error: answer execute requests that are
-    /// already queued with `aborted`; other requests are served normally.
-    fn abort_queued(&mut self, requests: &Receiver<Incoming>) {
+    /// After a failed cell with stop_on_error: answer the execute requests that
+    /// were already queued — sent before the failure, by their header date — with
+    /// `aborted`; anything sent later (after the client saw the error) runs normally.
+    fn abort_queued(
+        &mut self,
+        requests: &Receiver<Incoming>,
+        failed_at: chrono::DateTime<chrono::Utc>,
+    ) {
+        let mut failed_at = failed_at;
         loop {
-            match requests.recv_timeout(ABORT_WINDOW) {
-                Ok(req) => {
-                    self.handle(&req, true);
-                }
-                Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => return,
+            let req = match requests.recv_timeout(ABORT_WINDOW) {
+                Ok(req) => req,
+                Err(_) => return,
+            };
+            let date = req.msg.header.date;
+            let undated = date == chrono::DateTime::<chrono::Utc>::default();
+            let queued_before = undated || date < failed_at;
+            if self.handle(&req, queued_before) {
+                failed_at = chrono::Utc::now();
             }
         }
     }
