@@ -113,6 +113,18 @@ def test_notebook_on_tessera_runs_a_cell(lab, browser):
     prompt = page.locator(".jp-InputPrompt").first.inner_text()
     assert "[1]" in prompt
     page.wait_for_selector(".jp-StatusBar-TextItem:has-text('Tessera')", timeout=10000)
+    # The rest of the first-use story: a variable, a print, and an error.
+    for code in ["x = 1 + 2", "x * 10", 'print("hello, world")', "undefined_name"]:
+        page.keyboard.type(code)
+        page.keyboard.press("Shift+Enter")
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "browser-notebook.png"))
+    page.wait_for_selector(".jp-OutputArea-output:has-text('30')", timeout=30000)
+    page.wait_for_selector(".jp-OutputArea-output:has-text('hello, world')", timeout=30000)
+    err = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+    err.first.wait_for(timeout=30000)
+    assert "NameError" in err.first.inner_text()
+    assert "undefined_name" in err.first.inner_text()
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / "browser-notebook.png"))
     page.close()
