@@ -54,9 +54,33 @@ pub fn run_file(
         let capture = Arc::new(CapturedOutput::new());
         let outcome = session.run_cell(&code, &format!("Cell In[{count}]"), capture.clone());
         let mut outputs = Vec::new();
+        let mut by_display_id = std::collections::HashMap::new();
         for ev in capture.take() {
             print_event(&ev, sink)?;
-            outputs.push(nbformat::output_of_event(&ev));
+            match &ev {
+                // An update replaces the output shown under that id, as frontends do.
+                OutputEvent::Display {
+                    display_id: Some(id),
+                    update: true,
+                    ..
+                } => {
+                    if let Some(&i) = by_display_id.get(id) {
+                        outputs[i] = nbformat::output_of_event(&ev);
+                    }
+                }
+                OutputEvent::Display {
+                    display_id: Some(id),
+                    ..
+                } => {
+                    by_display_id.insert(id.clone(), outputs.len());
+                    outputs.push(nbformat::output_of_event(&ev));
+                }
+                OutputEvent::Clear { .. } => {
+                    outputs.clear();
+                    by_display_id.clear();
+                }
+                _ => outputs.push(nbformat::output_of_event(&ev)),
+            }
         }
         let failed = match &outcome {
             CellOutcome::Ok { result, payload } => {
