@@ -1,2 +1,132 @@
 //! Eager n-d kernels over `ndarray`, one enum variant per dtype.
 //! Knows nothing of graphs, scheduling, the dialect or Jupyter.
+//!
+//! Invariant: every kernel is written once, generically over [`Elem`], and
+//! reached through the [`dispatch_chunk!`] / [`with_dtype!`] macros.
+
+/// Run `$body` with `$a` bound to the typed array inside any `Chunk` variant.
+macro_rules! dispatch_chunk {
+    ($c:expr, $a:ident => $body:expr) => {
+        match $c {
+            $crate::chunk::Chunk::Bool($a) => $body,
+            $crate::chunk::Chunk::I8($a) => $body,
+            $crate::chunk::Chunk::I16($a) => $body,
+            $crate::chunk::Chunk::I32($a) => $body,
+            $crate::chunk::Chunk::I64($a) => $body,
+            $crate::chunk::Chunk::U8($a) => $body,
+            $crate::chunk::Chunk::U16($a) => $body,
+            $crate::chunk::Chunk::U32($a) => $body,
+            $crate::chunk::Chunk::U64($a) => $body,
+            $crate::chunk::Chunk::F32($a) => $body,
+            $crate::chunk::Chunk::F64($a) => $body,
+        }
+    };
+}
+
+/// Like [`dispatch_chunk!`] but for the numeric variants (ints and floats);
+/// bool chunks go to the `bool` arm.
+macro_rules! dispatch_num {
+    ($c:expr, $a:ident => $body:expr, bool $b:ident => $bbody:expr) => {
+        match $c {
+            $crate::chunk::Chunk::Bool($b) => $bbody,
+            $crate::chunk::Chunk::I8($a) => $body,
+            $crate::chunk::Chunk::I16($a) => $body,
+            $crate::chunk::Chunk::I32($a) => $body,
+            $crate::chunk::Chunk::I64($a) => $body,
+            $crate::chunk::Chunk::U8($a) => $body,
+            $crate::chunk::Chunk::U16($a) => $body,
+            $crate::chunk::Chunk::U32($a) => $body,
+            $crate::chunk::Chunk::U64($a) => $body,
+            $crate::chunk::Chunk::F32($a) => $body,
+            $crate::chunk::Chunk::F64($a) => $body,
+        }
+    };
+}
+
+/// Run `$body` with the type alias `$T` set to the Rust type of a `DType`.
+macro_rules! with_dtype {
+    ($d:expr, $T:ident => $body:expr) => {
+        match $d {
+            $crate::chunk::DType::Bool => {
+                type $T = bool;
+                $body
+            }
+            $crate::chunk::DType::Int8 => {
+                type $T = i8;
+                $body
+            }
+            $crate::chunk::DType::Int16 => {
+                type $T = i16;
+                $body
+            }
+            $crate::chunk::DType::Int32 => {
+                type $T = i32;
+                $body
+            }
+            $crate::chunk::DType::Int64 => {
+                type $T = i64;
+                $body
+            }
+            $crate::chunk::DType::UInt8 => {
+                type $T = u8;
+                $body
+            }
+            $crate::chunk::DType::UInt16 => {
+                type $T = u16;
+                $body
+            }
+            $crate::chunk::DType::UInt32 => {
+                type $T = u32;
+                $body
+            }
+            $crate::chunk::DType::UInt64 => {
+                type $T = u64;
+                $body
+            }
+            $crate::chunk::DType::Float32 => {
+                type $T = f32;
+                $body
+            }
+            $crate::chunk::DType::Float64 => {
+                type $T = f64;
+                $body
+            }
+        }
+    };
+}
+
+#[allow(unused_imports)]
+pub(crate) use {dispatch_chunk, dispatch_num, with_dtype};
+
+mod arith;
+#[allow(clippy::module_inception)]
+mod chunk;
+pub mod combine;
+mod construct;
+pub mod dtype;
+mod element;
+pub mod elementwise;
+pub mod error;
+pub mod format;
+mod kernel;
+mod lanes;
+pub mod partial;
+pub mod random;
+pub mod reduce;
+mod scalar;
+pub mod ufunc;
+
+pub use arith::{Arith, FloatArith};
+pub use chunk::Chunk;
+pub use combine::combine;
+pub use dtype::{DType, Kind, PyScalarKind};
+pub use element::Elem;
+pub use elementwise::{binary, binary_scalar, BinaryOp, PyScalar};
+pub use error::{ChunkError, Result};
+pub use kernel::{broadcast_shapes, check_alloc, norm_axes, norm_axis, shape_str, PAR_THRESHOLD};
+pub use lanes::{keepdims_shape, squeezed_shape};
+pub use partial::{finalize, partial, partial_at, Moments, Partial, PartialData};
+pub use random::{BlockSpec, CounterRng};
+pub use reduce::{reduce, ReduceOp};
+pub use scalar::Scalar;
+pub use ufunc::{unary, UnaryOp};

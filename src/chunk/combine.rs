@@ -1,0 +1,157 @@
+//! Merging partial reductions: elementwise for plain states, Chan et al.'s
+//! parallel update for moments, best (value, index) pairs for arg-reductions.
+
+use super::elementwise::{binary, BinaryOp};
+use super::error::{ChunkError, Result};
+use super::partial::{check_same, Moments, Partial, PartialData};
+use super::reduce::ReduceOp;
+use super::{Chunk, Elem};
+use ndarray::{ArrayD, Zip};
+
+/// Merge partials of blocks that reduce into the same output block (all with
+/// the same keepdims shape). Empty partials are skipped.
+pub fn combine(parts: Vec<Partial>) -> Result<Partial> {
+    if parts.is_empty() {
+        return Err(ChunkError::Value(
+            "combine needs at least one partial".into(),
+        ));
+    }
+    check_same(&parts)?;
+    let mut live: Vec<Partial> = Vec::with_capacity(parts.len());
+    let mut first_empty = None;
+    for p in parts {
+        if p.empty {
+            first_empty.get_or_insert(p);
+        } else {
+            live.push(p);
+        }
+    }
+    let mut it = live.into_iter();
+    let Some(mut acc) = it.next() else {
+        return Ok(first_empty.expect("at least one partial"));
+    };
+    for p in it {
+        acc.data = merge(acc.op, acc.data, p.data)?;
+    }
+    Ok(acc)
+}
+
+fn merge(op: ReduceOp, a: PartialData, b: PartialData) -> Result<PartialData> {
+    use ReduceOp::*;
+    Ok(match (a, b) {
+        (PartialData::Plain(x), PartialData::Plain(y)) => {
+            let bop = match op {
+                Sum | NanSum => BinaryOp::Add,
+                Prod | NanProd => BinaryOp::Mul,
+                Min => BinaryOp::Minimum,
+                Max => BinaryOp::Maximum,
+                NanMin => BinaryOp::Fmin,
+                NanMax => BinaryOp::Fmax,
+                Any => BinaryOp::LogicalOr,
+                _ => BinaryOp::LogicalAnd,
+            };
+            PartialData::Plain(binary(bop, &x, &y)?)
+        }
+        (PartialData::Moments(x), PartialData::Moments(y)) => {
+            PartialData::Moments(merge_moments(&x, &y))
+        }
+        (
+            PartialData::Arg {
+                values: va,
+                index: ia,
+            },
+            PartialData::Arg {
+                values: vb,
+                index: ib,
+            },
+        ) => {
+            let want_max = matches!(op, ArgMax | NanArgMax);
+            dispatch_chunk!(&va, x => {
+                let y = Elem::array(&vb).ok_or_else(|| ChunkError::Value("arg partial dtypes differ".into()))?;
+                let (v, i) = merge_arg(x, &ia, y, &ib, want_max);
+                PartialData::Arg { values: Elem::into_chunk(v), index: i }
+            })
+        }
+        _ => {
+            return Err(ChunkError::Value(
+                "cannot combine partials of different kinds".into(),
+            ))
+        }
+    })
+}
+
+/// Chan, Golub & LeVeque's pairwise update of (count, total, M2).
+pub fn merge_moments(a: &Moments, b: &Moments) -> Moments {
+    let count = &a.count + &b.count;
+    let total = &a.total + &b.total;
+    let mut m2 = a.m2.clone();
+    Zip::from(&mut m2)
+        .and(&b.m2)
+        .and(&a.count)
+        .and(&b.count)
+        .and(&a.total)
+        .and(&b.total)
+        .for_each(|m, &mb, &na, &nb, &ta, &tb| {
+            if na == 0.0 {
+                *m = mb;
+            } else if nb > 0.0 {
+                let delta = tb / nb - ta / na;
+                *m = *m + mb + delta * delta * na * nb / (na + nb);
+            }
+        });
+    Moments { count, total, m2 }
+}
+
+fn merge_arg<T: Elem>(
+    va: &ArrayD<T>,
+    ia: &ArrayD<i64>,
+    vb: &ArrayD<T>,
+    ib: &ArrayD<i64>,
+    want_max: bool,
+) -> (ArrayD<T>, ArrayD<i64>) {
+    let picked = Zip::from(va)
+        .and(ia)
+        .and(vb)
+        .and(ib)
+        .map_collect(|&a, &i, &b, &j| {
+            if better(b, j, a, i, want_max) {
+                (b, j)
+            } else {
+                (a, i)
+            }
+        });
+    (picked.mapv(|p| p.0), picked.mapv(|p| p.1))
+}
+
+/// Whether candidate (b, j) beats the incumbent (a, i) under NumPy's rules:
+/// NaN wins (first NaN), else larger (smaller) value, ties to the lower index.
+fn better<T: Elem>(b: T, j: i64, a: T, i: i64, want_max: bool) -> bool {
+    if j < 0 {
+        return false;
+    }
+    if i < 0 {
+        return true;
+    }
+    match (a.is_nan(), b.is_nan()) {
+        (true, true) => j < i,
+        (true, false) => false,
+        (false, true) => true,
+        _ => {
+            if a == b {
+                j < i
+            } else if want_max {
+                b > a
+            } else {
+                b < a
+            }
+        }
+    }
+}
+
+/// Convenience: plain chunk of a partial (sum/min/... states).
+pub fn plain(p: &Partial) -> Option<&Chunk> {
+    match &p.data {
+        PartialData::Plain(c) => Some(c),
+        _ => None,
+    }
+}

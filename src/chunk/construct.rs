@@ -1,0 +1,125 @@
+//! Chunk constructors: zeros, ones, full, empty, arange, linspace, eye.
+
+use super::error::{ChunkError, Result};
+use super::kernel::check_alloc;
+use super::{Chunk, DType, Elem, Scalar};
+use ndarray::{ArrayD, IxDyn};
+
+fn filled<T: Elem>(shape: &[usize], v: T) -> Result<Chunk> {
+    let n = check_alloc(shape, T::DTYPE)?;
+    let mut data: Vec<T> = Vec::new();
+    data.try_reserve_exact(n).map_err(|_| {
+        ChunkError::AllocationTooLarge(
+            format!("{} B", n * T::DTYPE.itemsize()),
+            super::kernel::shape_str(shape),
+            T::DTYPE.name().into(),
+        )
+    })?;
+    data.resize(n, v);
+    Ok(T::into_chunk(
+        ArrayD::from_shape_vec(IxDyn(shape), data).expect("size matches"),
+    ))
+}
+
+impl Chunk {
+    /// An array of zeros (`np.zeros`).
+    pub fn zeros(shape: &[usize], dtype: DType) -> Result<Chunk> {
+        with_dtype!(dtype, T => filled::<T>(shape, T::from_bool(false)))
+    }
+
+    /// An array of ones (`np.ones`).
+    pub fn ones(shape: &[usize], dtype: DType) -> Result<Chunk> {
+        with_dtype!(dtype, T => filled::<T>(shape, T::from_bool(true)))
+    }
+
+    /// `np.empty`: Tessera zero-fills (no uninitialised memory).
+    pub fn empty(shape: &[usize], dtype: DType) -> Result<Chunk> {
+        Chunk::zeros(shape, dtype)
+    }
+
+    /// An array filled with `value` cast to `dtype` (`np.full`).
+    pub fn full(shape: &[usize], value: Scalar, dtype: DType) -> Result<Chunk> {
+        with_dtype!(dtype, T => filled::<T>(shape, value.get::<T>()))
+    }
+
+    /// `np.arange(start, stop, step, dtype)`; values `start + i*step`.
+    /// Integer dtypes are computed exactly in i64 when the inputs are integral.
+    pub fn arange(start: f64, stop: f64, step: f64, dtype: DType) -> Result<Chunk> {
+        if step == 0.0 {
+            return Err(ChunkError::Value("Maximum allowed size exceeded".into()));
+        }
+        let len = ((stop - start) / step).ceil();
+        let n = if len.is_nan() {
+            return Err(ChunkError::Value("arange: cannot compute length".into()));
+        } else if len <= 0.0 {
+            0
+        } else if len > (isize::MAX as f64) {
+            return Err(ChunkError::Value("Maximum allowed size exceeded".into()));
+        } else {
+            len as usize
+        };
+        check_alloc(&[n], dtype)?;
+        let int_args = start.fract() == 0.0 && step.fract() == 0.0;
+        Ok(with_dtype!(dtype, T => {
+            let v: Vec<T> = if !dtype.is_float() && int_args {
+                let (s, st) = (start as i64, step as i64);
+                (0..n as i64).map(|i| T::from_i64(s.wrapping_add(i.wrapping_mul(st)))).collect()
+            } else {
+                (0..n).map(|i| T::from_f64(start + i as f64 * step)).collect()
+            };
+            T::into_chunk(ArrayD::from_shape_vec(IxDyn(&[n]), v).expect("len"))
+        }))
+    }
+
+    /// `np.linspace(start, stop, num, endpoint, dtype)`; integer dtypes floor.
+    pub fn linspace(
+        start: f64,
+        stop: f64,
+        num: usize,
+        endpoint: bool,
+        dtype: DType,
+    ) -> Result<Chunk> {
+        check_alloc(&[num], dtype)?;
+        let div = if endpoint { num.saturating_sub(1) } else { num };
+        let delta = stop - start;
+        let step = if div > 0 {
+            delta / div as f64
+        } else {
+            f64::NAN
+        };
+        let mut v: Vec<f64> = (0..num)
+            .map(|i| {
+                if div > 0 {
+                    i as f64 * step + start
+                } else {
+                    i as f64 * delta + start
+                }
+            })
+            .collect();
+        if endpoint && num > 1 {
+            v[num - 1] = stop;
+        }
+        Ok(with_dtype!(dtype, T => {
+            let data: Vec<T> = v
+                .iter()
+                .map(|&x| if dtype.is_float() { T::from_f64(x) } else { T::from_f64(x.floor()) })
+                .collect();
+            T::into_chunk(ArrayD::from_shape_vec(IxDyn(&[num]), data).expect("len"))
+        }))
+    }
+
+    /// `np.eye(n, m, k, dtype)`: ones on the k-th diagonal.
+    pub fn eye(n: usize, m: Option<usize>, k: isize, dtype: DType) -> Result<Chunk> {
+        let m = m.unwrap_or(n);
+        let mut c = Chunk::zeros(&[n, m], dtype)?;
+        dispatch_chunk!(&mut c, a => {
+            for i in 0..n {
+                let j = i as isize + k;
+                if j >= 0 && (j as usize) < m {
+                    a[[i, j as usize]] = Elem::from_bool(true);
+                }
+            }
+        });
+        Ok(c)
+    }
+}

@@ -1,0 +1,285 @@
+//! Counter-based random numbers (Philox4x32-10): every element's value is a
+//! pure function of (seed, stream, global C-order flat index), so a block of a
+//! chunked array gets the same values whatever the chunking or thread count.
+
+use super::error::{ChunkError, Result};
+use super::kernel::{check_alloc, PAR_THRESHOLD};
+use super::{Chunk, DType, Elem};
+use ndarray::{ArrayD, IxDyn};
+use rayon::prelude::*;
+
+const M0: u64 = 0xD251_1F53;
+const M1: u64 = 0xCD9E_8D57;
+const W0: u32 = 0x9E37_79B9;
+const W1: u32 = 0xBB67_AE85;
+
+/// Philox4x32 with 10 rounds: 128 random bits for a 128-bit counter and a
+/// 64-bit key (Salmon et al., SC'11).
+#[inline(always)]
+pub fn philox4x32_10(ctr: [u32; 4], key: [u32; 2]) -> [u32; 4] {
+    let [mut c0, mut c1, mut c2, mut c3] = ctr;
+    let [mut k0, mut k1] = key;
+    for _ in 0..10 {
+        let p0 = M0 * c0 as u64;
+        let p1 = M1 * c2 as u64;
+        let n0 = ((p1 >> 32) as u32) ^ c1 ^ k0;
+        let n2 = ((p0 >> 32) as u32) ^ c3 ^ k1;
+        c0 = n0;
+        c1 = p1 as u32;
+        c2 = n2;
+        c3 = p0 as u32;
+        k0 = k0.wrapping_add(W0);
+        k1 = k1.wrapping_add(W1);
+    }
+    [c0, c1, c2, c3]
+}
+
+/// SplitMix64's finaliser, used to spread user seeds over the key space.
+fn splitmix64(mut z: u64) -> u64 {
+    z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// Where a block sits inside the whole (global) array.
+#[derive(Debug, Clone, Copy)]
+pub struct BlockSpec<'a> {
+    /// Shape of the whole array.
+    pub global_shape: &'a [usize],
+    /// Index of the block's first element along each axis.
+    pub offset: &'a [usize],
+    /// Shape of the block.
+    pub shape: &'a [usize],
+}
+
+impl<'a> BlockSpec<'a> {
+    /// The whole array as one block.
+    pub fn whole(shape: &'a [usize]) -> BlockSpec<'a> {
+        BlockSpec {
+            global_shape: shape,
+            offset: &ZEROS[..shape.len().min(ZEROS.len())],
+            shape,
+        }
+    }
+
+    fn validate(&self) -> Result<()> {
+        let n = self.global_shape.len();
+        if self.offset.len() != n || self.shape.len() != n {
+            return Err(ChunkError::Shape(
+                "block and array have different ndim".into(),
+            ));
+        }
+        for i in 0..n {
+            if self.offset[i] + self.shape[i] > self.global_shape[i] {
+                return Err(ChunkError::Shape(format!(
+                    "block [{}, {}) exceeds axis {} of length {}",
+                    self.offset[i],
+                    self.offset[i] + self.shape[i],
+                    i,
+                    self.global_shape[i]
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+static ZEROS: [usize; 32] = [0; 32];
+
+/// A seeded counter-based generator; `stream` separates arrays drawn from
+/// the same seed (e.g. successive calls on one `default_rng`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CounterRng {
+    key: [u32; 2],
+    stream: u64,
+}
+
+impl CounterRng {
+    /// Generator for `seed` and `stream`.
+    pub fn new(seed: u64, stream: u64) -> CounterRng {
+        let k = splitmix64(seed);
+        CounterRng {
+            key: [k as u32, (k >> 32) as u32],
+            stream,
+        }
+    }
+
+    /// The two 64-bit words of counter `i`.
+    #[inline(always)]
+    fn words(&self, i: u64) -> (u64, u64) {
+        let r = philox4x32_10(
+            [
+                i as u32,
+                (i >> 32) as u32,
+                self.stream as u32,
+                (self.stream >> 32) as u32,
+            ],
+            self.key,
+        );
+        (
+            r[0] as u64 | (r[1] as u64) << 32,
+            r[2] as u64 | (r[3] as u64) << 32,
+        )
+    }
+
+    /// Fill a block: element with global flat index g takes the first (even g)
+    /// or second (odd g) output of `f(words(g / 2))`.
+    fn fill<T, F>(&self, block: &BlockSpec<'_>, dtype: DType, f: F) -> Result<ArrayD<T>>
+    where
+        T: Copy + Send + Sync + Default,
+        F: Fn(u64, u64) -> (T, T) + Sync + Send,
+    {
+        block.validate()?;
+        let n = check_alloc(block.shape, dtype)?;
+        let nd = block.shape.len();
+        let row = if nd == 0 { 1 } else { block.shape[nd - 1] };
+        let mut out = vec![T::default(); n];
+        if n == 0 {
+            return Ok(ArrayD::from_shape_vec(IxDyn(block.shape), out).expect("shape"));
+        }
+        let row_start = |r: usize| -> u64 {
+            // global flat index of the first element of block row r
+            let mut rem = r;
+            let mut idx = vec![0usize; nd];
+            for k in (0..nd.saturating_sub(1)).rev() {
+                idx[k] = rem % block.shape[k];
+                rem /= block.shape[k];
+            }
+            let mut g = 0u64;
+            // idx[nd - 1] stays 0: the row starts at the block's first column
+            for (k, &local) in idx.iter().enumerate() {
+                g = g * block.global_shape[k] as u64 + (local + block.offset[k]) as u64;
+            }
+            g
+        };
+        let fill_row = |r: usize, s: &mut [T]| {
+            let mut g = row_start(r);
+            let end = g + s.len() as u64;
+            let mut j = 0;
+            if g % 2 == 1 {
+                let (a, b) = self.words(g / 2);
+                s[0] = f(a, b).1;
+                g += 1;
+                j = 1;
+            }
+            while g + 1 < end {
+                let (a, b) = self.words(g / 2);
+                let (x, y) = f(a, b);
+                s[j] = x;
+                s[j + 1] = y;
+                g += 2;
+                j += 2;
+            }
+            if g < end {
+                let (a, b) = self.words(g / 2);
+                s[j] = f(a, b).0;
+            }
+        };
+        if n >= PAR_THRESHOLD {
+            let rows_per_task = (PAR_THRESHOLD / row.max(1)).max(1);
+            out.par_chunks_mut(row * rows_per_task)
+                .enumerate()
+                .for_each(|(t, s)| {
+                    for (k, rs) in s.chunks_mut(row).enumerate() {
+                        fill_row(t * rows_per_task + k, rs);
+                    }
+                });
+        } else {
+            for (r, s) in out.chunks_mut(row).enumerate() {
+                fill_row(r, s);
+            }
+        }
+        Ok(ArrayD::from_shape_vec(IxDyn(block.shape), out).expect("shape"))
+    }
+
+    /// Uniform float64 in [0, 1) (`random`), 53 random bits each.
+    pub fn random(&self, block: &BlockSpec<'_>) -> Result<Chunk> {
+        Ok(Chunk::F64(self.fill(block, DType::Float64, |a, b| {
+            (unit_f64(a), unit_f64(b))
+        })?))
+    }
+
+    /// Uniform float64 in [low, high) (`uniform`).
+    pub fn uniform(&self, low: f64, high: f64, block: &BlockSpec<'_>) -> Result<Chunk> {
+        let w = high - low;
+        Ok(Chunk::F64(self.fill(
+            block,
+            DType::Float64,
+            move |a, b| (low + w * unit_f64(a), low + w * unit_f64(b)),
+        )?))
+    }
+
+    /// Standard normal float64 (Box–Muller over one counter per pair).
+    pub fn standard_normal(&self, block: &BlockSpec<'_>) -> Result<Chunk> {
+        self.normal(0.0, 1.0, block)
+    }
+
+    /// Normal float64 with mean `loc` and standard deviation `scale`.
+    pub fn normal(&self, loc: f64, scale: f64, block: &BlockSpec<'_>) -> Result<Chunk> {
+        if scale < 0.0 || scale.is_nan() {
+            return Err(ChunkError::Value("scale < 0".into()));
+        }
+        Ok(Chunk::F64(self.fill(
+            block,
+            DType::Float64,
+            move |a, b| {
+                let u1 = ((a >> 11) + 1) as f64 * (1.0 / 9_007_199_254_740_992.0);
+                let u2 = unit_f64(b);
+                let r = (-2.0 * u1.ln()).sqrt();
+                let (s, c) = (std::f64::consts::TAU * u2).sin_cos();
+                (loc + scale * r * c, loc + scale * r * s)
+            },
+        )?))
+    }
+
+    /// Integers uniform in [low, high) of `dtype` (`randint`).
+    pub fn randint(
+        &self,
+        low: i64,
+        high: i64,
+        dtype: DType,
+        block: &BlockSpec<'_>,
+    ) -> Result<Chunk> {
+        if high <= low {
+            return Err(ChunkError::Value("low >= high".into()));
+        }
+        if !dtype.is_integer() && dtype != DType::Bool {
+            return Err(ChunkError::DType(format!(
+                "Unsupported dtype {dtype} for randint"
+            )));
+        }
+        let fits = |v: i64| -> bool {
+            let back: i64 = with_dtype!(dtype, T => T::from_i64(v).to_i64());
+            back == v
+        };
+        if !fits(low) {
+            return Err(ChunkError::Value(format!(
+                "low is out of bounds for {dtype}"
+            )));
+        }
+        if !fits(high - 1) {
+            return Err(ChunkError::Value(format!(
+                "high is out of bounds for {dtype}"
+            )));
+        }
+        let range = high.wrapping_sub(low) as u64;
+        let pick = move |w: u64| low.wrapping_add(((w as u128 * range as u128) >> 64) as i64);
+        let vals = self.fill(block, DType::Int64, move |a, b| (pick(a), pick(b)))?;
+        if dtype == DType::Int64 {
+            Ok(Chunk::I64(vals))
+        } else {
+            Chunk::I64(vals).astype(dtype)
+        }
+    }
+}
+
+/// 53 high bits of `w` as a float in [0, 1).
+#[inline(always)]
+fn unit_f64(w: u64) -> f64 {
+    (w >> 11) as f64 * (1.0 / 9_007_199_254_740_992.0)
+}
+
+#[cfg(test)]
+#[path = "random_tests.rs"]
+mod tests;
