@@ -1,6 +1,25 @@
-//! Lazy n-d arrays: an `Arc`'d expression plus metadata; building is O(1) per operation.
+//! Lazy n-d arrays: an `Arc`'d expression plus metadata; building is O(1) per
+//! operation, per-block tasks exist only when computed or drawn.
 
 pub mod chunks;
+pub mod compute;
+pub mod creation;
+pub mod elementwise;
 pub mod error;
+pub mod kernels;
+pub mod lower;
+pub mod manipulation;
+pub mod meta;
+pub mod node;
+pub mod reduction;
+pub mod slicing;
 
+pub use chunks::{AxisSpec, ChunkSpec};
+pub use compute::{compute, persist, ComputeError, ComputeOptions};
 pub use error::ArrayError;
+pub use meta::Meta;
+pub use node::{Array, AxisIndex, Op};
+pub use slicing::IndexItem;
+
+#[cfg(test)]
+mod tests;

@@ -99,6 +99,7 @@ macro_rules! with_dtype {
 pub(crate) use {dispatch_chunk, dispatch_num, with_dtype};
 
 mod arith;
+pub mod blocks;
 #[allow(clippy::module_inception)]
 mod chunk;
 pub mod combine;

@@ -12,7 +12,7 @@ use crate::session::{CellOutcome, IsComplete, Payload, Session};
 use jupyter_protocol::JupyterMessage;
 use serde_json::{json, Map, Value};
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::mpsc::Receiver;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::mpsc::UnboundedSender;

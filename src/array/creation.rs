@@ -1,0 +1,192 @@
+//! Source arrays: filled (ones/zeros/full/empty), arange, random (counter-based,
+//! so values do not depend on the chunking), and eager arrays wrapped lazily.
+
+use super::chunks::{normalize, ChunkSpec};
+use super::error::ArrayError;
+use super::meta::Meta;
+use super::node::{Array, Op, Source};
+use crate::chunk::blocks;
+use crate::chunk::{BlockSpec, Chunk, ChunkError, CounterRng, DType, Scalar};
+use crate::graph::Tokenizer;
+use std::sync::Arc;
+
+struct Fill {
+    name: &'static str,
+    value: Scalar,
+}
+
+impl Source for Fill {
+    fn name(&self) -> &str {
+        self.name
+    }
+    fn block(&self, meta: &Meta, idx: &[u32]) -> Result<Chunk, ChunkError> {
+        Chunk::full(&meta.block_shape(idx), self.value, meta.dtype)
+    }
+}
+
+fn meta_for(shape: &[usize], chunks: &ChunkSpec, dtype: DType) -> Result<Meta, ArrayError> {
+    let c = normalize(chunks, shape, dtype.itemsize())?;
+    Ok(Meta::new(shape.to_vec(), c, dtype))
+}
+
+/// `ones`, `zeros`, `empty` (zeros) and `full`: every element `value`.
+pub fn full(
+    name: &'static str,
+    shape: &[usize],
+    value: Scalar,
+    dtype: DType,
+    chunks: &ChunkSpec,
+) -> Result<Array, ArrayError> {
+    let meta = meta_for(shape, chunks, dtype)?;
+    let mut t = Tokenizer::new();
+    t.str(&format!("{value:?}"));
+    Ok(Array::from_op(
+        name,
+        &t,
+        meta,
+        Op::Source(Arc::new(Fill { name, value })),
+    ))
+}
+
+struct Arange {
+    start: f64,
+    step: f64,
+}
+
+impl Source for Arange {
+    fn name(&self) -> &str {
+        "arange"
+    }
+    fn block(&self, meta: &Meta, idx: &[u32]) -> Result<Chunk, ChunkError> {
+        let off = meta.block_offset(idx)[0] as f64;
+        let n = meta.block_shape(idx)[0];
+        let values: Vec<f64> = (0..n)
+            .map(|i| self.start + (off + i as f64) * self.step)
+            .collect();
+        Chunk::from_vec(values, &[n])?.astype(meta.dtype)
+    }
+}
+
+/// `arange(start, stop, step)` with NumPy's length rule.
+pub fn arange(
+    start: f64,
+    stop: f64,
+    step: f64,
+    dtype: DType,
+    chunks: &ChunkSpec,
+) -> Result<Array, ArrayError> {
+    if step == 0.0 {
+        return Err(ArrayError::Value("Maximum allowed size exceeded".into()));
+    }
+    let n = ((stop - start) / step).ceil().max(0.0) as usize;
+    let meta = meta_for(&[n], chunks, dtype)?;
+    let mut t = Tokenizer::new();
+    t.f64(start).f64(step);
+    Ok(Array::from_op(
+        "arange",
+        &t,
+        meta,
+        Op::Source(Arc::new(Arange { start, step })),
+    ))
+}
+
+/// Which distribution a random source draws from.
+#[derive(Clone, Copy, Debug)]
+pub enum Distribution {
+    /// Uniform on [0, 1).
+    Random,
+    /// Uniform on [low, high).
+    Uniform(f64, f64),
+    /// Normal(loc, scale).
+    Normal(f64, f64),
+    /// Integers in [low, high).
+    RandInt(i64, i64),
+}
+
+struct RandomSource {
+    rng: CounterRng,
+    dist: Distribution,
+}
+
+impl Source for RandomSource {
+    fn name(&self) -> &str {
+        match self.dist {
+            Distribution::Random => "random_sample",
+            Distribution::Uniform(..) => "uniform",
+            Distribution::Normal(..) => "normal",
+            Distribution::RandInt(..) => "randint",
+        }
+    }
+    fn block(&self, meta: &Meta, idx: &[u32]) -> Result<Chunk, ChunkError> {
+        let (offset, shape) = (meta.block_offset(idx), meta.block_shape(idx));
+        let spec = BlockSpec {
+            global_shape: &meta.shape,
+            offset: &offset,
+            shape: &shape,
+        };
+        match self.dist {
+            Distribution::Random => self.rng.random(&spec),
+            Distribution::Uniform(lo, hi) => self.rng.uniform(lo, hi, &spec),
+            Distribution::Normal(loc, scale) => self.rng.normal(loc, scale, &spec),
+            Distribution::RandInt(lo, hi) => {
+                let u = self.rng.uniform(lo as f64, hi as f64, &spec)?;
+                let floor = crate::chunk::unary(crate::chunk::UnaryOp::Floor, &u)?;
+                floor.astype(meta.dtype)
+            }
+        }
+    }
+}
+
+/// A random array; the values depend only on `seed` and element positions.
+pub fn random(
+    dist: Distribution,
+    seed: u64,
+    shape: &[usize],
+    chunks: &ChunkSpec,
+) -> Result<Array, ArrayError> {
+    let dtype = match dist {
+        Distribution::RandInt(lo, hi) => {
+            if lo >= hi {
+                return Err(ArrayError::Value(format!("low >= high ({lo} >= {hi})")));
+            }
+            DType::Int64
+        }
+        Distribution::Normal(_, s) if s < 0.0 => {
+            return Err(ArrayError::Value("scale < 0".into()));
+        }
+        _ => DType::Float64,
+    };
+    let meta = meta_for(shape, chunks, dtype)?;
+    let src = RandomSource {
+        rng: CounterRng::new(seed, 0),
+        dist,
+    };
+    let mut t = Tokenizer::new();
+    t.u64(seed).str(&format!("{dist:?}"));
+    let name = src.name().to_string();
+    Ok(Array::from_op(&name, &t, meta, Op::Source(Arc::new(src))))
+}
+
+struct Eager(Arc<Chunk>);
+
+impl Source for Eager {
+    fn name(&self) -> &str {
+        "array"
+    }
+    fn block(&self, meta: &Meta, idx: &[u32]) -> Result<Chunk, ChunkError> {
+        blocks::sub(&self.0, &meta.block_offset(idx), &meta.block_shape(idx))
+    }
+}
+
+/// Wrap an eager array (`from_array`); `token` identifies its contents.
+pub fn from_chunk(c: Arc<Chunk>, chunks: &ChunkSpec, token: u64) -> Result<Array, ArrayError> {
+    let meta = meta_for(c.shape(), chunks, c.dtype())?;
+    let mut t = Tokenizer::new();
+    t.u64(token);
+    Ok(Array::from_op(
+        "array",
+        &t,
+        meta,
+        Op::Source(Arc::new(Eager(c))),
+    ))
+}

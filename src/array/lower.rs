@@ -1,0 +1,442 @@
+//! Lowering: lazy array expressions → keyed per-block tasks. Runs only when an
+//! array is computed or drawn; every node is lowered once even when shared.
+
+use super::error::ArrayError;
+use super::meta::Meta;
+use super::node::{Array, AxisIndex, Op, Reduction};
+use super::slicing::axis_plan;
+use crate::chunk::blocks::{self, Sel};
+use crate::chunk::{self, Chunk, Partial};
+use crate::graph::{Input, Key, Task, TaskGraph};
+use crate::sched::{datum, task_fn, Datum, TaskError};
+use std::collections::HashSet;
+use std::sync::Arc;
+
+/// The block of a datum (every array task yields a `Chunk`).
+pub fn as_chunk(d: &Datum) -> Result<&Chunk, TaskError> {
+    d.downcast_ref::<Chunk>()
+        .ok_or_else(|| "internal error: expected an array block".into())
+}
+
+fn as_partial(d: &Datum) -> Result<&Partial, TaskError> {
+    d.downcast_ref::<Partial>()
+        .ok_or_else(|| "internal error: expected a partial reduction".into())
+}
+
+/// Keys of every block of `a`, in C order.
+pub fn block_keys(a: &Array) -> Vec<Key> {
+    a.meta()
+        .block_indices()
+        .iter()
+        .map(|idx| Key::block(a.name(), idx))
+        .collect()
+}
+
+/// The task graph computing all blocks of `outputs` (and whatever they need).
+pub fn lower(outputs: &[Array]) -> Result<TaskGraph, ArrayError> {
+    let mut g = TaskGraph::new();
+    let mut done: HashSet<Arc<str>> = HashSet::new();
+    // Iterative post-order over the expression DAG.
+    let mut stack: Vec<(Array, bool)> = outputs.iter().map(|a| (a.clone(), false)).collect();
+    while let Some((a, expanded)) = stack.pop() {
+        if done.contains(a.name()) {
+            continue;
+        }
+        if !expanded {
+            stack.push((a.clone(), true));
+            for i in a.inputs() {
+                if !done.contains(i.name()) {
+                    stack.push((i, false));
+                }
+            }
+            continue;
+        }
+        emit(&a, &mut g)?;
+        done.insert(a.name().clone());
+    }
+    Ok(g)
+}
+
+fn emit(a: &Array, g: &mut TaskGraph) -> Result<(), ArrayError> {
+    let meta = a.meta();
+    let bytes = meta.max_block_bytes();
+    match a.op() {
+        Op::Source(src) => {
+            for idx in meta.block_indices() {
+                let (src, arr, i) = (src.clone(), a.clone(), idx.clone());
+                let op = task_fn(move |_| Ok(datum(src.block(arr.meta(), &i)?)));
+                g.insert(
+                    Key::block(a.name(), &idx),
+                    Task::new(src_name(a), op, Vec::new()).with_bytes(bytes),
+                );
+            }
+        }
+        Op::Blocks(values) => {
+            for (idx, v) in meta.block_indices().into_iter().zip(values.iter()) {
+                g.insert(Key::block(a.name(), &idx), Task::literal(v.clone()));
+            }
+        }
+        Op::Map { kernel, inputs } => {
+            let k = kernel.clone();
+            let op = task_fn(move |ins: &[Datum]| {
+                let chunks: Vec<&Chunk> = ins.iter().map(as_chunk).collect::<Result<_, _>>()?;
+                Ok(datum(k.run(&chunks)?))
+            });
+            let name: Arc<str> = Arc::from(kernel.name());
+            for idx in meta.block_indices() {
+                let keys = inputs
+                    .iter()
+                    .map(|inp| {
+                        Input::Key(Key::block(inp.name(), &broadcast_index(&idx, inp.meta())))
+                    })
+                    .collect();
+                g.insert(
+                    Key::block(a.name(), &idx),
+                    Task::new(name.clone(), op.clone(), keys).with_bytes(bytes),
+                );
+            }
+        }
+        Op::Reduce(r) => emit_reduction(a, r, g),
+        Op::Slice { input, index } => emit_slice(a, input, index, g),
+        Op::Transpose { input, perm } => {
+            let p = perm.clone();
+            let op =
+                task_fn(move |ins: &[Datum]| Ok(datum(blocks::permute(as_chunk(&ins[0])?, &p)?)));
+            for idx in meta.block_indices() {
+                let mut in_idx = vec![0u32; idx.len()];
+                for (i, &p) in perm.iter().enumerate() {
+                    in_idx[p] = idx[i];
+                }
+                g.insert(
+                    Key::block(a.name(), &idx),
+                    Task::from_keys(
+                        "transpose",
+                        op.clone(),
+                        &[Key::block(input.name(), &in_idx)],
+                    )
+                    .with_bytes(bytes),
+                );
+            }
+        }
+        Op::Rechunk { input } => emit_rechunk(a, input, g),
+    }
+    Ok(())
+}
+
+fn src_name(a: &Array) -> Arc<str> {
+    match a.op() {
+        Op::Source(s) => Arc::from(s.name()),
+        _ => Arc::from("source"),
+    }
+}
+
+/// The block of `input` that output block `idx` reads (right-aligned broadcasting).
+fn broadcast_index(idx: &[u32], input: &Meta) -> Vec<u32> {
+    let off = idx.len() - input.ndim();
+    (0..input.ndim())
+        .map(|j| {
+            if input.chunks[j].len() == 1 {
+                0
+            } else {
+                idx[off + j]
+            }
+        })
+        .collect()
+}
+
+fn emit_reduction(a: &Array, r: &Reduction, g: &mut TaskGraph) {
+    let im = r.input.meta().clone();
+    let base = a.name().to_string();
+    let partial_name: Arc<str> = Arc::from(format!("{base}-partial"));
+    let (op, axes) = (r.op, r.axes.clone());
+    let global = im.shape.clone();
+    let part_fn = |offset: Vec<usize>| {
+        let axes = axes.clone();
+        let global = global.clone();
+        task_fn(move |ins: &[Datum]| {
+            let c = as_chunk(&ins[0])?;
+            Ok(datum(chunk::partial_at(
+                c,
+                op,
+                &axes,
+                Some((&offset, &global)),
+            )?))
+        })
+    };
+    let combine_fn = task_fn(|ins: &[Datum]| {
+        let parts: Vec<Partial> = ins
+            .iter()
+            .map(|d| as_partial(d).cloned())
+            .collect::<Result<_, _>>()?;
+        Ok(datum(chunk::combine(parts)?))
+    });
+    let (ddof, keepdims) = (r.ddof, r.keepdims);
+    let final_fn = task_fn(move |ins: &[Datum]| {
+        let p = as_partial(&ins[0])?.clone();
+        Ok(datum(chunk::finalize(p, ddof, keepdims)?))
+    });
+    // Group input blocks by output position (the non-reduced block indices).
+    let mut groups: std::collections::BTreeMap<Vec<u32>, Vec<Key>> = Default::default();
+    for idx in im.block_indices() {
+        let pkey = Key::block(&partial_name, &idx);
+        g.insert(
+            pkey.clone(),
+            Task::from_keys(
+                format!("{}-partial", super::reduction::op_name(op)),
+                part_fn(im.block_offset(&idx)),
+                &[Key::block(r.input.name(), &idx)],
+            ),
+        );
+        let out_pos: Vec<u32> = (0..idx.len())
+            .filter_map(|ax| {
+                if r.axes.contains(&ax) {
+                    keepdims.then_some(0)
+                } else {
+                    Some(idx[ax])
+                }
+            })
+            .collect();
+        groups.entry(out_pos).or_default().push(pkey);
+    }
+    let combine_label: Arc<str> = Arc::from(format!("{}-combine", super::reduction::op_name(op)));
+    for (pos, mut level) in groups {
+        let mut depth = 0;
+        while level.len() > 1 {
+            let name: Arc<str> = Arc::from(format!("{base}-combine{depth}"));
+            level = level
+                .chunks(r.split_every)
+                .enumerate()
+                .map(|(gi, keys)| {
+                    let mut kidx = pos.clone();
+                    kidx.push(gi as u32);
+                    let key = Key::block(&name, &kidx);
+                    g.insert(
+                        key.clone(),
+                        Task::from_keys(combine_label.clone(), combine_fn.clone(), keys),
+                    );
+                    key
+                })
+                .collect();
+            depth += 1;
+        }
+        g.insert(
+            Key::block(a.name(), &pos),
+            Task::from_keys(
+                format!("{}-aggregate", super::reduction::op_name(op)),
+                final_fn.clone(),
+                &level,
+            ),
+        );
+    }
+}
+
+fn emit_slice(a: &Array, input: &Array, index: &[AxisIndex], g: &mut TaskGraph) {
+    let im = input.meta();
+    // Per output axis: for each output block, (input block, local selection); None for new axes.
+    let mut per_axis: Vec<Vec<(Option<u32>, Sel)>> = Vec::new();
+    let mut fixed: Vec<(usize, u32, Sel)> = Vec::new(); // integer-indexed input axes
+    let mut in_ax = 0;
+    let mut order: Vec<Option<usize>> = Vec::new(); // output axis → input axis (None: new axis)
+    for it in index {
+        match *it {
+            AxisIndex::At(j) => {
+                let (b, local) = locate(&im.chunks[in_ax], j);
+                fixed.push((in_ax, b as u32, Sel::At(local)));
+                in_ax += 1;
+            }
+            AxisIndex::Range { start, step, len } => {
+                let plan = axis_plan(&im.chunks[in_ax], start, step, len);
+                let v: Vec<(Option<u32>, Sel)> = if plan.is_empty() {
+                    vec![(
+                        Some(0),
+                        Sel::Range {
+                            start: 0,
+                            step: 1,
+                            len: 0,
+                        },
+                    )]
+                } else {
+                    plan.into_iter()
+                        .map(|(b, lo, n)| {
+                            (
+                                Some(b as u32),
+                                Sel::Range {
+                                    start: lo,
+                                    step,
+                                    len: n,
+                                },
+                            )
+                        })
+                        .collect()
+                };
+                per_axis.push(v);
+                order.push(Some(in_ax));
+                in_ax += 1;
+            }
+            AxisIndex::NewAxis => {
+                per_axis.push(vec![(None, Sel::NewAxis)]);
+                order.push(None);
+            }
+        }
+    }
+    let bytes = a.meta().max_block_bytes();
+    let op_name: Arc<str> = Arc::from("getitem");
+    for idx in a.meta().block_indices() {
+        let mut in_idx = vec![0u32; im.ndim()];
+        let mut sels_by_in: Vec<Option<Sel>> = vec![None; im.ndim()];
+        let mut out_sels: Vec<Sel> = Vec::new();
+        for (oax, &i) in idx.iter().enumerate() {
+            let (b, sel) = per_axis[oax][i as usize];
+            if let Some(iax) = order[oax] {
+                in_idx[iax] = b.unwrap_or(0);
+                sels_by_in[iax] = Some(sel);
+            }
+        }
+        for &(iax, b, sel) in &fixed {
+            in_idx[iax] = b;
+            sels_by_in[iax] = Some(sel);
+        }
+        // The selection in the index's own order.
+        let mut in_ax = 0;
+        for it in index {
+            if let AxisIndex::NewAxis = it {
+                out_sels.push(Sel::NewAxis);
+            } else {
+                out_sels.push(sels_by_in[in_ax].expect("every input axis is selected"));
+                in_ax += 1;
+            }
+        }
+        let sels = out_sels;
+        let op =
+            task_fn(move |ins: &[Datum]| Ok(datum(blocks::select(as_chunk(&ins[0])?, &sels)?)));
+        g.insert(
+            Key::block(a.name(), &idx),
+            Task::from_keys(op_name.clone(), op, &[Key::block(input.name(), &in_idx)])
+                .with_bytes(bytes),
+        );
+    }
+}
+
+/// The block holding element `j` of an axis, and `j`'s index inside it.
+fn locate(chunks: &[usize], j: usize) -> (usize, usize) {
+    let mut off = 0;
+    for (b, &c) in chunks.iter().enumerate() {
+        if j < off + c {
+            return (b, j - off);
+        }
+        off += c;
+    }
+    (chunks.len() - 1, j - (off - chunks[chunks.len() - 1]))
+}
+
+/// Overlaps of output blocks with input blocks along one axis:
+/// for each output block, `(input block, start inside it, length)`.
+fn overlaps(inp: &[usize], out: &[usize]) -> Vec<Vec<(usize, usize, usize)>> {
+    let mut res = Vec::with_capacity(out.len());
+    let (mut b, mut b_off) = (0usize, 0usize);
+    let mut pos = 0usize;
+    for &len in out {
+        let end = pos + len;
+        let mut parts = Vec::new();
+        let mut p = pos;
+        while p < end {
+            while b < inp.len() && b_off + inp[b] <= p {
+                b_off += inp[b];
+                b += 1;
+            }
+            let take = (b_off + inp[b]).min(end) - p;
+            parts.push((b, p - b_off, take));
+            p += take;
+        }
+        if parts.is_empty() {
+            parts.push((b.min(inp.len() - 1), 0, 0));
+        }
+        res.push(parts);
+        pos = end;
+    }
+    res
+}
+
+fn emit_rechunk(a: &Array, input: &Array, g: &mut TaskGraph) {
+    let (im, om) = (input.meta(), a.meta());
+    let per_axis: Vec<Vec<Vec<(usize, usize, usize)>>> = im
+        .chunks
+        .iter()
+        .zip(&om.chunks)
+        .map(|(i, o)| overlaps(i, o))
+        .collect();
+    let dtype = om.dtype;
+    for idx in om.block_indices() {
+        let lists: Vec<&Vec<(usize, usize, usize)>> = idx
+            .iter()
+            .enumerate()
+            .map(|(ax, &i)| &per_axis[ax][i as usize])
+            .collect();
+        // Cartesian product in C order.
+        let mut combos: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new()];
+        for l in &lists {
+            combos = combos
+                .into_iter()
+                .flat_map(|c| {
+                    l.iter().map(move |&p| {
+                        let mut c = c.clone();
+                        c.push(p);
+                        c
+                    })
+                })
+                .collect();
+        }
+        let keys: Vec<Key> = combos
+            .iter()
+            .map(|c| {
+                Key::block(
+                    input.name(),
+                    &c.iter().map(|p| p.0 as u32).collect::<Vec<_>>(),
+                )
+            })
+            .collect();
+        let pieces: Vec<(Vec<usize>, Vec<usize>)> = combos
+            .iter()
+            .map(|c| {
+                (
+                    c.iter().map(|p| p.1).collect(),
+                    c.iter().map(|p| p.2).collect(),
+                )
+            })
+            .collect();
+        let grid: Vec<Vec<usize>> = lists
+            .iter()
+            .map(|l| l.iter().map(|p| p.2).collect())
+            .collect();
+        let op = task_fn(move |ins: &[Datum]| {
+            let subs: Vec<Chunk> = ins
+                .iter()
+                .zip(&pieces)
+                .map(|(d, (off, shape))| Ok(blocks::sub(as_chunk(d)?, off, shape)?))
+                .collect::<Result<_, TaskError>>()?;
+            let refs: Vec<&Chunk> = subs.iter().collect();
+            Ok(datum(blocks::assemble(&refs, &grid, dtype)?))
+        });
+        g.insert(
+            Key::block(a.name(), &idx),
+            Task::from_keys("rechunk-merge", op, &keys).with_bytes(om.max_block_bytes()),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::overlaps;
+
+    #[test]
+    fn overlap_plans() {
+        assert_eq!(
+            overlaps(&[4, 4, 2], &[5, 5]),
+            vec![vec![(0, 0, 4), (1, 0, 1)], vec![(1, 1, 3), (2, 0, 2)]]
+        );
+        assert_eq!(
+            overlaps(&[10], &[3, 7]),
+            vec![vec![(0, 0, 3)], vec![(0, 3, 7)]]
+        );
+    }
+}

@@ -1,0 +1,117 @@
+//! Shape, chunks and dtype of a lazy array, and the block arithmetic built on them.
+
+use crate::chunk::DType;
+
+/// What is known about an array without computing it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Meta {
+    /// Length of each axis.
+    pub shape: Vec<usize>,
+    /// Block sizes along each axis (they add up to the axis length).
+    pub chunks: Vec<Vec<usize>>,
+    /// Element type.
+    pub dtype: DType,
+}
+
+impl Meta {
+    /// Metadata from parts (chunks must already be normalised).
+    pub fn new(shape: Vec<usize>, chunks: Vec<Vec<usize>>, dtype: DType) -> Self {
+        Self {
+            shape,
+            chunks,
+            dtype,
+        }
+    }
+
+    /// Number of axes.
+    pub fn ndim(&self) -> usize {
+        self.shape.len()
+    }
+
+    /// Blocks along each axis.
+    pub fn numblocks(&self) -> Vec<usize> {
+        self.chunks.iter().map(Vec::len).collect()
+    }
+
+    /// Total number of blocks (1 for a 0-d array).
+    pub fn nblocks(&self) -> usize {
+        self.chunks.iter().map(Vec::len).product()
+    }
+
+    /// Number of elements.
+    pub fn size(&self) -> usize {
+        self.shape.iter().product()
+    }
+
+    /// Bytes of the whole array.
+    pub fn nbytes(&self) -> u64 {
+        self.size() as u64 * self.dtype.itemsize() as u64
+    }
+
+    /// The largest block along each axis (Dask's `chunksize`).
+    pub fn chunksize(&self) -> Vec<usize> {
+        self.chunks
+            .iter()
+            .map(|c| c.iter().copied().max().unwrap_or(0))
+            .collect()
+    }
+
+    /// Shape of block `idx`.
+    pub fn block_shape(&self, idx: &[u32]) -> Vec<usize> {
+        idx.iter()
+            .zip(&self.chunks)
+            .map(|(&i, c)| c[i as usize])
+            .collect()
+    }
+
+    /// Offset of block `idx` in the whole array.
+    pub fn block_offset(&self, idx: &[u32]) -> Vec<usize> {
+        idx.iter()
+            .zip(&self.chunks)
+            .map(|(&i, c)| c[..i as usize].iter().sum())
+            .collect()
+    }
+
+    /// Every block index in C order.
+    pub fn block_indices(&self) -> Vec<Vec<u32>> {
+        let nb = self.numblocks();
+        let total: usize = nb.iter().product();
+        let mut out = Vec::with_capacity(total);
+        let mut idx = vec![0u32; nb.len()];
+        for _ in 0..total {
+            out.push(idx.clone());
+            for ax in (0..nb.len()).rev() {
+                idx[ax] += 1;
+                if (idx[ax] as usize) < nb[ax] {
+                    break;
+                }
+                idx[ax] = 0;
+            }
+        }
+        out
+    }
+
+    /// Bytes of the largest block (for memory estimates).
+    pub fn max_block_bytes(&self) -> u64 {
+        self.chunksize().iter().product::<usize>() as u64 * self.dtype.itemsize() as u64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn block_arithmetic() {
+        let m = Meta::new(vec![5, 4], vec![vec![2, 2, 1], vec![4]], DType::Float64);
+        assert_eq!(m.numblocks(), vec![3, 1]);
+        assert_eq!(m.nblocks(), 3);
+        assert_eq!(m.block_shape(&[2, 0]), vec![1, 4]);
+        assert_eq!(m.block_offset(&[2, 0]), vec![4, 0]);
+        assert_eq!(m.block_indices(), vec![vec![0, 0], vec![1, 0], vec![2, 0]]);
+        assert_eq!(m.nbytes(), 160);
+        let scalar = Meta::new(vec![], vec![], DType::Int64);
+        assert_eq!(scalar.nblocks(), 1);
+        assert_eq!(scalar.block_indices(), vec![Vec::<u32>::new()]);
+    }
+}
