@@ -12,6 +12,9 @@ pub enum ArrayError {
     /// An operation that needs known chunk sizes met unknown ones.
     #[error("{0}")]
     UnknownChunks(String),
+    /// An index outside the array (Python's IndexError).
+    #[error("{0}")]
+    Index(String),
     /// Bad argument values.
     #[error("{0}")]
     Value(String),

@@ -116,7 +116,7 @@ pub fn getitem(a: &Array, index: &[IndexItem]) -> Result<Array, ArrayError> {
         ));
     }
     if consumed > m.ndim() {
-        return Err(ArrayError::Shape(format!(
+        return Err(ArrayError::Index(format!(
             "too many indices for array: array is {}-dimensional, but {consumed} were indexed",
             m.ndim()
         )));
@@ -158,7 +158,7 @@ pub fn getitem(a: &Array, index: &[IndexItem]) -> Result<Array, ArrayError> {
                 let n = m.shape[ax] as i64;
                 let j = if i < 0 { i + n } else { i };
                 if j < 0 || j >= n {
-                    return Err(ArrayError::Shape(format!(
+                    return Err(ArrayError::Index(format!(
                         "index {i} is out of bounds for axis {ax} with size {n}"
                     )));
                 }

@@ -1,6 +1,7 @@
 //! The module registry: what `import` can see. Built-in modules register here at
 //! first use; other layers (arrays, delayed, ...) add theirs with `register_module`.
 
+mod dask_array;
 mod math;
 mod stdlib;
 mod time;
@@ -37,6 +38,9 @@ fn registry() -> &'static RwLock<FxHashMap<String, Entry>> {
             ("random", stdlib::random),
             ("glob", stdlib::glob),
             ("sys", stdlib::sys),
+            ("dask", dask_array::dask),
+            ("dask.array", dask_array::dask_array),
+            ("numpy", dask_array::numpy_module),
         ];
         for (n, b) in builtin {
             m.insert(n.to_string(), Entry::Builder(Arc::new(b)));

@@ -1,0 +1,261 @@
+//! Methods of lazy and eager arrays (`x.sum(axis=0)`, `x.compute()`, ...).
+
+use super::convert;
+use super::objects::{ArrayObj, NdArrayObj};
+use super::run;
+use crate::array::{self, Array};
+use crate::chunk::{self, Chunk, ReduceOp};
+use crate::lang::eval::{Args, Vm};
+use crate::lang::exc::{self, PyResult};
+use crate::lang::value::{Builtin, Value};
+use std::sync::Arc;
+
+/// Method names of lazy arrays (for completion).
+pub const METHODS: &[&str] = &[
+    "sum",
+    "prod",
+    "mean",
+    "var",
+    "std",
+    "min",
+    "max",
+    "any",
+    "all",
+    "argmin",
+    "argmax",
+    "nansum",
+    "nanmean",
+    "nanstd",
+    "nanvar",
+    "nanmin",
+    "nanmax",
+    "compute",
+    "persist",
+    "astype",
+    "transpose",
+    "rechunk",
+    "copy",
+];
+
+/// The reduction named `name`, if it is one.
+pub fn reduce_op(name: &str) -> Option<ReduceOp> {
+    use ReduceOp::*;
+    Some(match name {
+        "sum" => Sum,
+        "prod" => Prod,
+        "mean" => Mean,
+        "var" => Var,
+        "std" => Std,
+        "min" | "amin" => Min,
+        "max" | "amax" => Max,
+        "any" => Any,
+        "all" => All,
+        "argmin" => ArgMin,
+        "argmax" => ArgMax,
+        "nansum" => NanSum,
+        "nanprod" => NanProd,
+        "nanmean" => NanMean,
+        "nanvar" => NanVar,
+        "nanstd" => NanStd,
+        "nanmin" => NanMin,
+        "nanmax" => NanMax,
+        "nanargmin" => NanArgMin,
+        "nanargmax" => NanArgMax,
+        _ => return None,
+    })
+}
+
+/// Reduction arguments: `axis`, `keepdims`, `ddof`, `split_every` (positional axis allowed).
+pub struct ReduceArgs {
+    /// Axes or None.
+    pub axis: Option<Vec<isize>>,
+    /// Keep reduced axes.
+    pub keepdims: bool,
+    /// Delta degrees of freedom.
+    pub ddof: usize,
+    /// Combine fan-in.
+    pub split_every: Option<usize>,
+}
+
+/// Parse reduction keywords (the first positional argument, if any, is `axis`).
+pub fn reduce_args(fname: &str, mut a: Args, skip: usize) -> PyResult<ReduceArgs> {
+    let axis = convert::axes(a.arg(skip, "axis").as_ref())?;
+    let keepdims = a
+        .take_kw("keepdims")
+        .map(|v| v.truthy_simple().unwrap_or(true))
+        .unwrap_or(false);
+    let ddof = match a.take_kw("ddof") {
+        Some(v) => crate::lang::builtins::to_int(&v, "")?.max(0) as usize,
+        None => 0,
+    };
+    let split_every = match a.take_kw("split_every") {
+        Some(Value::None) | None => None,
+        Some(v) => Some(crate::lang::builtins::to_int(&v, "")?.max(2) as usize),
+    };
+    let _ = a.take_kw("dtype");
+    let _ = a.take_kw("out");
+    a.pos.truncate(skip.min(a.pos.len()));
+    a.check(fname, skip + 1)?;
+    Ok(ReduceArgs {
+        axis,
+        keepdims,
+        ddof,
+        split_every,
+    })
+}
+
+/// A lazy reduction from parsed arguments.
+pub fn lazy_reduce(x: &Array, op: ReduceOp, r: &ReduceArgs) -> PyResult<Value> {
+    array::reduction::reduce(x, op, r.axis.as_deref(), r.keepdims, r.ddof, r.split_every)
+        .map(ArrayObj::value)
+        .map_err(convert::array_error)
+}
+
+fn bound(
+    name: &str,
+    sig: &str,
+    doc: &str,
+    f: impl Fn(&mut Vm, Args) -> PyResult<Value> + Send + Sync + 'static,
+) -> Value {
+    Builtin::value(name, sig, doc, f)
+}
+
+/// `x.<name>` for a lazy array's methods.
+pub fn method(_vm: &mut Vm, x: &Array, name: &str) -> Option<Value> {
+    let x = x.clone();
+    if let Some(op) = reduce_op(name) {
+        let n = name.to_string();
+        return Some(bound(
+            name,
+            &format!("{name}(axis=None, keepdims=False, split_every=None)"),
+            "Lazy reduction over the given axes (a tree reduction over blocks).",
+            move |_vm, a| lazy_reduce(&x, op, &reduce_args(&n, a, 0)?),
+        ));
+    }
+    Some(match name {
+        "compute" => bound(
+            "compute",
+            "compute(scheduler=None, num_workers=None)",
+            "Compute this array and return an eager result.",
+            move |vm, mut a| {
+                let sched = run::scheduler_from(&mut a)?;
+                a.check("compute", 0)?;
+                let mut out = run::compute(vm, std::slice::from_ref(&x), sched)?;
+                Ok(out.remove(0))
+            },
+        ),
+        "persist" => bound(
+            "persist",
+            "persist(scheduler=None)",
+            "Compute the blocks and keep them in memory; returns a lazy array backed by them.",
+            move |vm, mut a| {
+                let sched = run::scheduler_from(&mut a)?;
+                a.check("persist", 0)?;
+                run::persist(vm, &x, sched)
+            },
+        ),
+        "astype" => bound(
+            "astype",
+            "astype(dtype)",
+            "Cast to another dtype (lazily).",
+            move |_vm, mut a| {
+                let d = a
+                    .arg(0, "dtype")
+                    .ok_or_else(|| exc::type_error("astype() missing required argument 'dtype'"))?;
+                array::elementwise::astype(&x, convert::dtype(&d)?)
+                    .map(ArrayObj::value)
+                    .map_err(convert::array_error)
+            },
+        ),
+        "transpose" => bound(
+            "transpose",
+            "transpose(*axes)",
+            "Permute the axes (reverse them by default).",
+            move |_vm, a| {
+                let axes: Option<Vec<isize>> = match a.pos.len() {
+                    0 => None,
+                    1 if matches!(a.pos[0], Value::Tuple(_) | Value::List(_)) => Some(
+                        convert::shape(&a.pos[0])?
+                            .iter()
+                            .map(|&v| v as isize)
+                            .collect(),
+                    ),
+                    _ => Some(
+                        a.pos
+                            .iter()
+                            .map(|v| crate::lang::builtins::to_int(v, "").map(|i| i as isize))
+                            .collect::<PyResult<_>>()?,
+                    ),
+                };
+                array::manipulation::transpose(&x, axes.as_deref())
+                    .map(ArrayObj::value)
+                    .map_err(convert::array_error)
+            },
+        ),
+        "rechunk" => bound(
+            "rechunk",
+            "rechunk(chunks='auto')",
+            "New block sizes for the same data.",
+            move |_vm, mut a| {
+                let spec = convert::chunks(a.arg(0, "chunks").as_ref(), x.meta().ndim())?;
+                let m = x.meta();
+                let c = array::chunks::normalize(&spec, &m.shape, m.dtype.itemsize())
+                    .map_err(convert::array_error)?;
+                array::manipulation::rechunk(&x, c)
+                    .map(ArrayObj::value)
+                    .map_err(convert::array_error)
+            },
+        ),
+        "copy" => bound(
+            "copy",
+            "copy()",
+            "The same lazy array (lazy arrays are immutable).",
+            move |_vm, _a| Ok(ArrayObj::value(x.clone())),
+        ),
+        _ => return None,
+    })
+}
+
+/// `y.<name>` for an eager array's methods.
+pub fn eager_method(_vm: &mut Vm, c: &Arc<Chunk>, name: &str) -> Option<Value> {
+    let c = c.clone();
+    if let Some(op) = reduce_op(name) {
+        let n = name.to_string();
+        return Some(bound(
+            name,
+            &format!("{name}(axis=None, keepdims=False)"),
+            "Reduction over the given axes.",
+            move |_vm, a| {
+                let r = reduce_args(&n, a, 0)?;
+                chunk::reduce(&c, op, r.axis.as_deref(), r.keepdims, r.ddof)
+                    .map(NdArrayObj::value)
+                    .map_err(convert::chunk_error)
+            },
+        ));
+    }
+    Some(match name {
+        "astype" => bound(
+            "astype",
+            "astype(dtype)",
+            "Cast to another dtype.",
+            move |_vm, mut a| {
+                let d = a
+                    .arg(0, "dtype")
+                    .ok_or_else(|| exc::type_error("astype() missing required argument 'dtype'"))?;
+                c.astype(convert::dtype(&d)?)
+                    .map(NdArrayObj::value)
+                    .map_err(convert::chunk_error)
+            },
+        ),
+        "tolist" => bound(
+            "tolist",
+            "tolist()",
+            "The values as (nested) Python lists.",
+            move |_vm, _a| Ok(super::display::to_list(&c)),
+        ),
+        "copy" => bound("copy", "copy()", "A copy.", move |_vm, _a| {
+            Ok(NdArrayObj::value((*c).clone()))
+        }),
+        _ => return None,
+    })
+}

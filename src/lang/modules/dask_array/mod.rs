@@ -1,0 +1,356 @@
+//! `dask`, `dask.array` (as `da`) and `numpy` (as `np`, eager, dispatching to
+//! lazy when given a lazy array): thin argument-parsing shims over `array/`
+//! and `chunk/`.
+
+mod convert;
+pub mod display;
+mod methods;
+mod numpy;
+pub mod objects;
+mod run;
+
+use crate::array::{self, creation::Distribution, ChunkSpec};
+use crate::chunk::{BinaryOp, DType, Scalar, UnaryOp};
+use crate::lang::eval::Args;
+use crate::lang::exc::{self, PyResult};
+use crate::lang::value::{Module, Value};
+use convert::{chunks, dtype, shape};
+use objects::{as_array, lazy_operand, ArrayObj};
+use std::sync::Arc;
+
+/// Every one-input ufunc, reachable as `da.<name>` and `np.<name>`.
+pub const UNARY: &[UnaryOp] = {
+    use UnaryOp::*;
+    &[
+        Neg, Pos, Abs, Sign, Square, Sqrt, Cbrt, Reciprocal, Exp, Exp2, Expm1, Log, Log1p, Log2,
+        Log10, Sin, Cos, Tan, Arcsin, Arccos, Arctan, Sinh, Cosh, Tanh, Arcsinh, Arccosh, Arctanh,
+        Deg2rad, Rad2deg, Floor, Ceil, Trunc, Rint, IsNan, IsInf, IsFinite, Signbit, LogicalNot,
+        Invert,
+    ]
+};
+
+/// Every two-input ufunc.
+pub const BINARY: &[BinaryOp] = {
+    use BinaryOp::*;
+    &[
+        Add, Sub, Mul, TrueDiv, FloorDiv, Mod, Pow, Maximum, Minimum, Fmax, Fmin, Eq, Ne, Lt, Le,
+        Gt, Ge, LogicalAnd, LogicalOr, LogicalXor, BitAnd, BitOr, BitXor, LeftShift, RightShift,
+        Arctan2, Hypot,
+    ]
+};
+
+fn new_module(name: &str, doc: &str) -> Arc<Module> {
+    Arc::new(Module::new(name, doc))
+}
+
+fn req(a: &mut Args, i: usize, name: &str, f: &str) -> PyResult<Value> {
+    a.arg(i, name)
+        .ok_or_else(|| exc::type_error(format!("{f}() missing required argument: '{name}'")))
+}
+
+fn opt_dtype(a: &mut Args, default: DType) -> PyResult<DType> {
+    match a.take_kw("dtype") {
+        None | Some(Value::None) => Ok(default),
+        Some(v) => dtype(&v),
+    }
+}
+
+fn seed_of(a: &mut Args) -> PyResult<u64> {
+    match a.take_kw("seed") {
+        Some(Value::Int(s)) => Ok(s as u64),
+        _ => Ok(numpy::next_seed()),
+    }
+}
+
+fn fill_fn(m: &Module, name: &'static str, value: f64) {
+    m.func(
+        name,
+        &format!("{name}(shape, dtype=float, chunks='auto')"),
+        &format!("A lazy array filled with {value}."),
+        move |_vm, mut a| {
+            let sh = shape(&req(&mut a, 0, "shape", name)?)?;
+            let d = opt_dtype(&mut a, DType::Float64)?;
+            let c = chunks(a.take_kw("chunks").as_ref(), sh.len())?;
+            a.check(name, 1)?;
+            array::creation::full(name, &sh, Scalar::F64(value).astype(d), d, &c)
+                .map(ArrayObj::value)
+                .map_err(convert::array_error)
+        },
+    );
+}
+
+fn random_module() -> Value {
+    let m = new_module(
+        "dask.array.random",
+        "Lazy random arrays (counter-based: values do not depend on chunks).",
+    );
+    type Make = fn(&mut Args) -> PyResult<(Distribution, usize)>;
+    let dists: &[(&str, &str, Make)] = &[
+        ("random", "random(size=None, chunks='auto')", |_a| {
+            Ok((Distribution::Random, 0))
+        }),
+        (
+            "random_sample",
+            "random_sample(size=None, chunks='auto')",
+            |_a| Ok((Distribution::Random, 0)),
+        ),
+        (
+            "normal",
+            "normal(loc=0.0, scale=1.0, size=None, chunks='auto')",
+            |a| {
+                let loc = a
+                    .arg(0, "loc")
+                    .map(|v| crate::lang::builtins::to_f64(&v))
+                    .transpose()?
+                    .unwrap_or(0.0);
+                let scale = a
+                    .arg(1, "scale")
+                    .map(|v| crate::lang::builtins::to_f64(&v))
+                    .transpose()?
+                    .unwrap_or(1.0);
+                Ok((Distribution::Normal(loc, scale), 2))
+            },
+        ),
+        (
+            "standard_normal",
+            "standard_normal(size=None, chunks='auto')",
+            |_a| Ok((Distribution::Normal(0.0, 1.0), 0)),
+        ),
+        (
+            "uniform",
+            "uniform(low=0.0, high=1.0, size=None, chunks='auto')",
+            |a| {
+                let lo = a
+                    .arg(0, "low")
+                    .map(|v| crate::lang::builtins::to_f64(&v))
+                    .transpose()?
+                    .unwrap_or(0.0);
+                let hi = a
+                    .arg(1, "high")
+                    .map(|v| crate::lang::builtins::to_f64(&v))
+                    .transpose()?
+                    .unwrap_or(1.0);
+                Ok((Distribution::Uniform(lo, hi), 2))
+            },
+        ),
+        (
+            "randint",
+            "randint(low, high=None, size=None, chunks='auto')",
+            |a| {
+                let lo = crate::lang::builtins::to_int(&req(a, 0, "low", "randint")?, "")?;
+                match a.arg(1, "high") {
+                    Some(Value::None) | None => Ok((Distribution::RandInt(0, lo), 2)),
+                    Some(h) => Ok((
+                        Distribution::RandInt(lo, crate::lang::builtins::to_int(&h, "")?),
+                        2,
+                    )),
+                }
+            },
+        ),
+    ];
+    for &(name, sig, make) in dists {
+        m.func(name, sig, "A lazy random array.", move |_vm, mut a| {
+            let (dist, nparams) = make(&mut a)?;
+            let size = a.arg(nparams, "size");
+            let sh = match size {
+                None | Some(Value::None) => Vec::new(),
+                Some(v) => shape(&v)?,
+            };
+            let seed = seed_of(&mut a)?;
+            let c = chunks(a.take_kw("chunks").as_ref(), sh.len())?;
+            let _ = a.take_kw("dtype");
+            a.pos.truncate(nparams + 1);
+            a.check(name, nparams + 1)?;
+            array::creation::random(dist, seed, &sh, &c)
+                .map(ArrayObj::value)
+                .map_err(convert::array_error)
+        });
+    }
+    Value::Module(m)
+}
+
+/// Build `dask.array`.
+pub fn dask_array() -> Value {
+    let m = new_module(
+        "dask.array",
+        "Lazy chunked n-d arrays with NumPy's interface.",
+    );
+    fill_fn(&m, "ones", 1.0);
+    fill_fn(&m, "zeros", 0.0);
+    fill_fn(&m, "empty", 0.0);
+    m.func(
+        "full",
+        "full(shape, fill_value, dtype=None, chunks='auto')",
+        "A lazy array filled with a value.",
+        |_vm, mut a| {
+            let sh = shape(&req(&mut a, 0, "shape", "full")?)?;
+            let v = req(&mut a, 1, "fill_value", "full")?;
+            let s = convert::scalar(&v)
+                .ok_or_else(|| exc::type_error("fill_value must be a number"))?;
+            let default = match s {
+                crate::chunk::PyScalar::Bool(_) => DType::Bool,
+                crate::chunk::PyScalar::Int(_) => DType::Int64,
+                crate::chunk::PyScalar::Float(_) => DType::Float64,
+            };
+            let d = opt_dtype(&mut a, default)?;
+            let c = chunks(a.take_kw("chunks").as_ref(), sh.len())?;
+            let value = match s {
+                crate::chunk::PyScalar::Bool(b) => Scalar::Bool(b),
+                crate::chunk::PyScalar::Int(i) => Scalar::I64(i),
+                crate::chunk::PyScalar::Float(f) => Scalar::F64(f),
+            };
+            array::creation::full("full", &sh, value.astype(d), d, &c)
+                .map(ArrayObj::value)
+                .map_err(convert::array_error)
+        },
+    );
+    for (name, value) in [("ones_like", 1.0), ("zeros_like", 0.0), ("empty_like", 0.0)] {
+        m.func(
+            name,
+            &format!("{name}(a, dtype=None, chunks=None)"),
+            "A lazy array shaped like another.",
+            move |_vm, mut a| {
+                let x = req(&mut a, 0, "a", name)?;
+                let x = lazy_operand(&x).ok_or_else(|| objects::not_array(name, &x))?;
+                let d = opt_dtype(&mut a, x.meta().dtype)?;
+                let spec = match a.take_kw("chunks") {
+                    None | Some(Value::None) => ChunkSpec::PerAxis(
+                        x.meta()
+                            .chunks
+                            .iter()
+                            .map(|c| array::AxisSpec::Explicit(c.clone()))
+                            .collect(),
+                    ),
+                    Some(v) => chunks(Some(&v), x.meta().ndim())?,
+                };
+                let fill = if name == "ones_like" { "ones" } else { "zeros" };
+                array::creation::full(
+                    fill,
+                    &x.meta().shape,
+                    Scalar::F64(value).astype(d),
+                    d,
+                    &spec,
+                )
+                .map(ArrayObj::value)
+                .map_err(convert::array_error)
+            },
+        );
+    }
+    m.func(
+        "arange",
+        "arange(start=0, stop, step=1, chunks='auto', dtype=None)",
+        "Evenly spaced values, lazily.",
+        |_vm, mut a| {
+            let nums: Vec<f64> = a
+                .pos
+                .iter()
+                .map(crate::lang::builtins::to_f64)
+                .collect::<PyResult<_>>()?;
+            let all_int = a
+                .pos
+                .iter()
+                .all(|v| matches!(v, Value::Int(_) | Value::Bool(_)));
+            let (start, stop, step) = match nums.as_slice() {
+                [stop] => (0.0, *stop, 1.0),
+                [start, stop] => (*start, *stop, 1.0),
+                [start, stop, step] => (*start, *stop, *step),
+                _ => return Err(exc::type_error("arange() requires stop")),
+            };
+            let d = opt_dtype(
+                &mut a,
+                if all_int {
+                    DType::Int64
+                } else {
+                    DType::Float64
+                },
+            )?;
+            let c = chunks(a.take_kw("chunks").as_ref(), 1)?;
+            array::creation::arange(start, stop, step, d, &c)
+                .map(ArrayObj::value)
+                .map_err(convert::array_error)
+        },
+    );
+    m.func(
+        "from_array",
+        "from_array(x, chunks='auto')",
+        "Wrap an eager array as a lazy one.",
+        |_vm, mut a| {
+            let x = req(&mut a, 0, "x", "from_array")?;
+            let c = objects::as_ndarray(&x)
+                .or_else(|| numpy::to_chunk(&x).ok().map(Arc::new))
+                .ok_or_else(|| objects::not_array("from_array", &x))?;
+            let spec = chunks(a.arg(1, "chunks").as_ref(), c.ndim())?;
+            let token = Arc::as_ptr(&c) as usize as u64;
+            array::creation::from_chunk(c, &spec, token)
+                .map(ArrayObj::value)
+                .map_err(convert::array_error)
+        },
+    );
+    m.func(
+        "compute",
+        "compute(*arrays, scheduler=None)",
+        "Compute several arrays in one run (shared work runs once).",
+        dask_compute,
+    );
+    m.func(
+        "transpose",
+        "transpose(a, axes=None)",
+        "Permute the axes.",
+        |_vm, mut a| {
+            let x = req(&mut a, 0, "a", "transpose")?;
+            let x = lazy_operand(&x).ok_or_else(|| objects::not_array("transpose", &x))?;
+            let axes = convert::axes(a.arg(1, "axes").as_ref())?;
+            array::manipulation::transpose(&x, axes.as_deref())
+                .map(ArrayObj::value)
+                .map_err(convert::array_error)
+        },
+    );
+    numpy::add_functions(&m, true);
+    m.set("random", random_module());
+    Value::Module(m)
+}
+
+/// `dask.compute(*args)`: lazy arrays computed together; other values pass through.
+pub fn dask_compute(vm: &mut crate::lang::eval::Vm, mut a: Args) -> PyResult<Value> {
+    let sched = run::scheduler_from(&mut a)?;
+    let _ = a.take_kw("traverse");
+    let _ = a.take_kw("optimize_graph");
+    a.check("compute", usize::MAX)?;
+    let lazy: Vec<(usize, crate::array::Array)> = a
+        .pos
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| as_array(v).map(|x| (i, x)))
+        .collect();
+    let arrays: Vec<crate::array::Array> = lazy.iter().map(|(_, x)| x.clone()).collect();
+    let values = run::compute(vm, &arrays, sched)?;
+    let mut out = a.pos.clone();
+    for ((i, _), v) in lazy.iter().zip(values) {
+        out[*i] = v;
+    }
+    Ok(Value::tuple(out))
+}
+
+/// Build `dask`.
+pub fn dask() -> Value {
+    let m = new_module(
+        "dask",
+        "Parallel computing with lazy collections (Tessera's implementation).",
+    );
+    m.func(
+        "compute",
+        "compute(*args, scheduler=None)",
+        "Compute lazy collections together; shared work runs once.",
+        dask_compute,
+    );
+    m.set(
+        "__version__",
+        Value::str(concat!("tessera-", env!("CARGO_PKG_VERSION"))),
+    );
+    Value::Module(m)
+}
+
+/// Build `numpy`.
+pub fn numpy_module() -> Value {
+    numpy::build()
+}

@@ -1,0 +1,337 @@
+//! The dialect's array objects: lazy `Array`, eager `ndarray` results and `dtype`.
+
+use super::convert;
+use super::methods;
+use crate::array::{self, Array};
+use crate::chunk::{BinaryOp, Chunk, DType, UnaryOp};
+use crate::display::MimeBundle;
+use crate::lang::eval::Vm;
+use crate::lang::exc::{self, PyResult};
+use crate::lang::ir::BinOp;
+use crate::lang::value::{Object, Value};
+use std::any::Any;
+use std::sync::Arc;
+
+/// `dtype('float64')`.
+pub struct DTypeObj(pub DType);
+
+impl Object for DTypeObj {
+    fn type_name(&self) -> String {
+        "dtype".into()
+    }
+    fn repr(&self) -> String {
+        format!("dtype('{}')", self.0.name())
+    }
+    fn str_(&self) -> String {
+        self.0.name().into()
+    }
+    fn getattr(&self, _vm: &mut Vm, name: &str) -> Option<PyResult<Value>> {
+        Some(Ok(match name {
+            "name" => Value::str(self.0.name()),
+            "itemsize" => Value::Int(self.0.itemsize() as i64),
+            "kind" => Value::str(&self.0.kind_char().to_string()),
+            "str" => Value::str(self.0.str_code()),
+            _ => return None,
+        }))
+    }
+    fn compare(&self, _vm: &mut Vm, op: &str, other: &Value) -> Option<PyResult<Value>> {
+        let same = convert::dtype(other).map(|d| d == self.0).unwrap_or(false);
+        match op {
+            "==" => Some(Ok(Value::Bool(same))),
+            "!=" => Some(Ok(Value::Bool(!same))),
+            _ => None,
+        }
+    }
+    fn hash_key(&self) -> Option<String> {
+        Some(format!("dtype:{}", self.0.name()))
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// Python's repr of a tuple of ints: `(3,)`, `(2, 3)`, `()`.
+pub fn tuple_repr(v: &[usize]) -> String {
+    match v.len() {
+        1 => format!("({},)", v[0]),
+        _ => format!(
+            "({})",
+            v.iter()
+                .map(|x| x.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+fn int_tuple(v: &[usize]) -> Value {
+    Value::tuple(v.iter().map(|&x| Value::Int(x as i64)).collect())
+}
+
+/// A lazy array in the dialect.
+pub struct ArrayObj(pub Array);
+
+impl ArrayObj {
+    /// Wrap as a dialect value.
+    pub fn value(a: Array) -> Value {
+        Value::object(ArrayObj(a))
+    }
+}
+
+/// The lazy array inside a value, if it is one.
+pub fn as_array(v: &Value) -> Option<Array> {
+    match v {
+        Value::Object(o) => o.as_any().downcast_ref::<ArrayObj>().map(|a| a.0.clone()),
+        _ => None,
+    }
+}
+
+/// The eager array inside a value, if it is one.
+pub fn as_ndarray(v: &Value) -> Option<Arc<Chunk>> {
+    match v {
+        Value::Object(o) => o.as_any().downcast_ref::<NdArrayObj>().map(|a| a.0.clone()),
+        _ => None,
+    }
+}
+
+/// A lazy operand: lazy arrays as they are, eager arrays wrapped in one block.
+pub fn lazy_operand(v: &Value) -> Option<Array> {
+    if let Some(a) = as_array(v) {
+        return Some(a);
+    }
+    let c = as_ndarray(v)?;
+    let token = Arc::as_ptr(&c) as usize as u64;
+    array::creation::from_chunk(c, &array::ChunkSpec::Full, token).ok()
+}
+
+/// The array-layer operator for a dialect operator.
+pub fn binop_of(op: BinOp) -> Option<BinaryOp> {
+    Some(match op {
+        BinOp::Add => BinaryOp::Add,
+        BinOp::Sub => BinaryOp::Sub,
+        BinOp::Mul => BinaryOp::Mul,
+        BinOp::Div => BinaryOp::TrueDiv,
+        BinOp::FloorDiv => BinaryOp::FloorDiv,
+        BinOp::Mod => BinaryOp::Mod,
+        BinOp::Pow => BinaryOp::Pow,
+        BinOp::LShift => BinaryOp::LeftShift,
+        BinOp::RShift => BinaryOp::RightShift,
+        BinOp::BitAnd => BinaryOp::BitAnd,
+        BinOp::BitOr => BinaryOp::BitOr,
+        BinOp::BitXor => BinaryOp::BitXor,
+        _ => return None,
+    })
+}
+
+/// The array-layer comparison for a dialect comparison operator.
+pub fn cmp_of(op: &str) -> Option<BinaryOp> {
+    Some(match op {
+        "==" => BinaryOp::Eq,
+        "!=" => BinaryOp::Ne,
+        "<" => BinaryOp::Lt,
+        "<=" => BinaryOp::Le,
+        ">" => BinaryOp::Gt,
+        ">=" => BinaryOp::Ge,
+        _ => return None,
+    })
+}
+
+fn lazy_binop(a: &Array, op: BinaryOp, other: &Value, reflected: bool) -> Option<PyResult<Value>> {
+    let r = if let Some(s) = convert::scalar(other) {
+        array::elementwise::binary_scalar(op, a, s, reflected)
+    } else if let Some(b) = lazy_operand(other) {
+        if reflected {
+            array::elementwise::binary(op, &b, a)
+        } else {
+            array::elementwise::binary(op, a, &b)
+        }
+    } else {
+        return None;
+    };
+    Some(r.map(ArrayObj::value).map_err(convert::array_error))
+}
+
+impl Object for ArrayObj {
+    fn type_name(&self) -> String {
+        "Array".into()
+    }
+    fn repr(&self) -> String {
+        let m = self.0.meta();
+        format!(
+            "dask.array<{}, shape={}, dtype={}, chunksize={}, chunktype=numpy.ndarray>",
+            crate::graph::key_prefix(self.0.name()),
+            tuple_repr(&m.shape),
+            m.dtype.name(),
+            tuple_repr(&m.chunksize())
+        )
+    }
+    fn mime_bundle(&self) -> MimeBundle {
+        super::display::array_bundle(&self.0, &self.repr())
+    }
+    fn getattr(&self, vm: &mut Vm, name: &str) -> Option<PyResult<Value>> {
+        let m = self.0.meta();
+        Some(Ok(match name {
+            "shape" => int_tuple(&m.shape),
+            "ndim" => Value::Int(m.ndim() as i64),
+            "size" => Value::Int(m.size() as i64),
+            "nbytes" => Value::Int(m.nbytes() as i64),
+            "itemsize" => Value::Int(m.dtype.itemsize() as i64),
+            "dtype" => Value::object(DTypeObj(m.dtype)),
+            "chunks" => Value::tuple(m.chunks.iter().map(|c| int_tuple(c)).collect()),
+            "chunksize" => int_tuple(&m.chunksize()),
+            "numblocks" => int_tuple(&m.numblocks()),
+            "npartitions" => Value::Int(m.nblocks() as i64),
+            "name" => Value::str(self.0.name()),
+            "T" => match array::manipulation::transpose(&self.0, None) {
+                Ok(t) => ArrayObj::value(t),
+                Err(e) => return Some(Err(convert::array_error(e))),
+            },
+            _ => return methods::method(vm, &self.0, name).map(Ok),
+        }))
+    }
+    fn dir(&self) -> Vec<String> {
+        let mut v: Vec<String> = [
+            "shape",
+            "ndim",
+            "size",
+            "nbytes",
+            "itemsize",
+            "dtype",
+            "chunks",
+            "chunksize",
+            "numblocks",
+            "npartitions",
+            "name",
+            "T",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        v.extend(methods::METHODS.iter().map(|s| s.to_string()));
+        v.sort();
+        v
+    }
+    fn binop(&self, _vm: &mut Vm, op: BinOp, other: &Value) -> Option<PyResult<Value>> {
+        lazy_binop(&self.0, binop_of(op)?, other, false)
+    }
+    fn rbinop(&self, _vm: &mut Vm, op: BinOp, other: &Value) -> Option<PyResult<Value>> {
+        lazy_binop(&self.0, binop_of(op)?, other, true)
+    }
+    fn compare(&self, _vm: &mut Vm, op: &str, other: &Value) -> Option<PyResult<Value>> {
+        lazy_binop(&self.0, cmp_of(op)?, other, false)
+    }
+    fn unary(&self, _vm: &mut Vm, op: char) -> Option<PyResult<Value>> {
+        let (u, name) = match op {
+            '-' => (UnaryOp::Neg, "negative"),
+            '~' => (UnaryOp::Invert, "invert"),
+            '+' => return Some(Ok(ArrayObj::value(self.0.clone()))),
+            _ => return None,
+        };
+        Some(
+            array::elementwise::unary(u, name, &self.0)
+                .map(ArrayObj::value)
+                .map_err(convert::array_error),
+        )
+    }
+    fn getitem(&self, _vm: &mut Vm, key: &Value) -> Option<PyResult<Value>> {
+        Some(convert::index(key).and_then(|idx| {
+            array::slicing::getitem(&self.0, &idx)
+                .map(ArrayObj::value)
+                .map_err(convert::array_error)
+        }))
+    }
+    fn len(&self) -> Option<usize> {
+        self.0.meta().shape.first().copied()
+    }
+    fn truthiness(&self) -> Option<bool> {
+        Some(true)
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// An eager array (a computed result, or `np.*` of eager data).
+pub struct NdArrayObj(pub Arc<Chunk>);
+
+impl NdArrayObj {
+    /// Wrap a chunk: 0-d results become Python scalars, like NumPy scalars print.
+    pub fn value(c: Chunk) -> Value {
+        if c.ndim() == 0 {
+            if let Ok(s) = c.item() {
+                return match c.dtype() {
+                    DType::Bool => Value::Bool(s.to_bool()),
+                    d if d.is_float() => Value::Float(s.to_f64()),
+                    _ => Value::Int(s.to_i64()),
+                };
+            }
+        }
+        Value::object(NdArrayObj(Arc::new(c)))
+    }
+}
+
+impl Object for NdArrayObj {
+    fn type_name(&self) -> String {
+        "ndarray".into()
+    }
+    fn repr(&self) -> String {
+        super::display::ndarray_repr(&self.0)
+    }
+    fn str_(&self) -> String {
+        super::display::ndarray_str(&self.0)
+    }
+    fn getattr(&self, vm: &mut Vm, name: &str) -> Option<PyResult<Value>> {
+        let c = &self.0;
+        Some(Ok(match name {
+            "shape" => int_tuple(c.shape()),
+            "ndim" => Value::Int(c.ndim() as i64),
+            "size" => Value::Int(c.size() as i64),
+            "nbytes" => Value::Int(c.nbytes() as i64),
+            "dtype" => Value::object(DTypeObj(c.dtype())),
+            "T" => match crate::chunk::blocks::permute(c, &(0..c.ndim()).rev().collect::<Vec<_>>())
+            {
+                Ok(t) => NdArrayObj::value(t),
+                Err(e) => return Some(Err(convert::chunk_error(e))),
+            },
+            _ => return methods::eager_method(vm, c, name).map(Ok),
+        }))
+    }
+    fn binop(&self, _vm: &mut Vm, op: BinOp, other: &Value) -> Option<PyResult<Value>> {
+        eager_binop(&self.0, binop_of(op)?, other, false)
+    }
+    fn rbinop(&self, _vm: &mut Vm, op: BinOp, other: &Value) -> Option<PyResult<Value>> {
+        eager_binop(&self.0, binop_of(op)?, other, true)
+    }
+    fn compare(&self, _vm: &mut Vm, op: &str, other: &Value) -> Option<PyResult<Value>> {
+        eager_binop(&self.0, cmp_of(op)?, other, false)
+    }
+    fn len(&self) -> Option<usize> {
+        self.0.shape().first().copied()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn eager_binop(c: &Chunk, op: BinaryOp, other: &Value, reflected: bool) -> Option<PyResult<Value>> {
+    if as_array(other).is_some() {
+        return None; // let the lazy array's reflected operator build a lazy result
+    }
+    let r = if let Some(s) = convert::scalar(other) {
+        crate::chunk::binary_scalar(op, c, s, reflected)
+    } else if let Some(o) = as_ndarray(other) {
+        if reflected {
+            crate::chunk::binary(op, &o, c)
+        } else {
+            crate::chunk::binary(op, c, &o)
+        }
+    } else {
+        return None;
+    };
+    Some(r.map(NdArrayObj::value).map_err(convert::chunk_error))
+}
+
+/// A value for errors raised by methods that need a lazy array.
+pub fn not_array(what: &str, v: &Value) -> Box<crate::lang::exc::PyErr> {
+    exc::type_error(format!("{what}: expected an array, got {}", v.type_name()))
+}
