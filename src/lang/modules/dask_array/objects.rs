@@ -305,12 +305,75 @@ impl Object for NdArrayObj {
     fn compare(&self, _vm: &mut Vm, op: &str, other: &Value) -> Option<PyResult<Value>> {
         eager_binop(&self.0, cmp_of(op)?, other, false)
     }
+    fn getitem(&self, _vm: &mut Vm, key: &Value) -> Option<PyResult<Value>> {
+        Some(convert::index(key).and_then(|idx| eager_getitem(&self.0, &idx)))
+    }
     fn len(&self) -> Option<usize> {
         self.0.shape().first().copied()
     }
     fn as_any(&self) -> &dyn Any {
         self
     }
+}
+
+/// Basic indexing of an eager array, with NumPy's semantics and messages.
+fn eager_getitem(c: &Chunk, index: &[array::IndexItem]) -> PyResult<Value> {
+    use crate::array::IndexItem as I;
+    use crate::chunk::blocks::{select, Sel};
+    let consumed = index.iter().filter(|i| matches!(i, I::Int(_) | I::Slice(..))).count();
+    if consumed > c.ndim() {
+        return Err(exc::new(
+            "IndexError",
+            format!(
+                "too many indices for array: array is {}-dimensional, but {consumed} were indexed",
+                c.ndim()
+            ),
+        ));
+    }
+    let mut items: Vec<I> = Vec::new();
+    let fill = c.ndim() - consumed;
+    let mut filled = false;
+    for it in index {
+        if *it == I::Ellipsis {
+            if filled {
+                return Err(exc::new("IndexError", "an index can only have a single ellipsis ('...')"));
+            }
+            items.extend(std::iter::repeat_n(I::Slice(None, None, None), fill));
+            filled = true;
+        } else {
+            items.push(it.clone());
+        }
+    }
+    if !filled {
+        items.extend(std::iter::repeat_n(I::Slice(None, None, None), fill));
+    }
+    let mut sels = Vec::with_capacity(items.len());
+    let mut ax = 0;
+    for it in &items {
+        sels.push(match *it {
+            I::NewAxis => Sel::NewAxis,
+            I::Int(i) => {
+                let n = c.shape()[ax] as i64;
+                let j = if i < 0 { i + n } else { i };
+                if j < 0 || j >= n {
+                    return Err(exc::new(
+                        "IndexError",
+                        format!("index {i} is out of bounds for axis {ax} with size {n}"),
+                    ));
+                }
+                ax += 1;
+                Sel::At(j as usize)
+            }
+            I::Slice(s, e, st) => {
+                let (start, step, len) = array::slicing::slice_indices(c.shape()[ax], s, e, st)
+                    .map_err(convert::array_error)?;
+                ax += 1;
+                Sel::Range { start, step, len }
+            }
+            I::Ellipsis => unreachable!("expanded above"),
+        });
+    }
+    select(c, &sels).map(NdArrayObj::value).map_err(convert::chunk_error)
 }
 
 fn eager_binop(c: &Chunk, op: BinaryOp, other: &Value, reflected: bool) -> Option<PyResult<Value>> {
