@@ -57,6 +57,10 @@ enum Command {
 
 #[allow(clippy::print_stderr)]
 fn main() -> ExitCode {
+    // Panics are caught and reported as errors in the cell; log one line, not a backtrace.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("[tessera] internal error (recovered): {info}");
+    }));
     let cli = Cli::parse();
     let result: Result<ExitCode, String> = match cli.command {
         Command::Kernel { connection_file } => tessera::kernel::run(&connection_file)

@@ -24,6 +24,8 @@ pub struct DelayedNode {
     key: Key,
     op_name: Arc<str>,
     op: Arc<dyn TaskFn>,
+    /// Keys the computing caller supplies (e.g. an execution context), before `deps`.
+    leading: Vec<Key>,
     deps: Vec<Delayed>,
     nout: Option<usize>,
 }
@@ -67,6 +69,7 @@ impl Delayed {
             key: make_key(prefix, rule),
             op_name: Arc::from(prefix),
             op: Arc::new(crate::sched::Const(value)),
+            leading: Vec::new(),
             deps: Vec::new(),
             nout: None,
         }))
@@ -80,10 +83,24 @@ impl Delayed {
         rule: &KeyRule,
         nout: Option<usize>,
     ) -> Self {
+        Self::call_with_inputs(op_name, op, Vec::new(), deps, rule, nout)
+    }
+
+    /// A call whose task also reads `leading` keys (supplied by whoever computes
+    /// the graph) before the results of `deps`.
+    pub fn call_with_inputs(
+        op_name: &str,
+        op: Arc<dyn TaskFn>,
+        leading: Vec<Key>,
+        deps: Vec<Delayed>,
+        rule: &KeyRule,
+        nout: Option<usize>,
+    ) -> Self {
         Self(Arc::new(DelayedNode {
             key: make_key(op_name, rule),
             op_name: Arc::from(op_name),
             op,
+            leading,
             deps,
             nout,
         }))
@@ -119,11 +136,13 @@ impl Delayed {
             if !seen.insert(d.key().clone()) {
                 continue;
             }
-            let inputs = d
-                .deps()
-                .iter()
-                .map(|x| Input::Key(x.key().clone()))
-                .collect();
+            let inputs =
+                d.0.leading
+                    .iter()
+                    .cloned()
+                    .chain(d.deps().iter().map(|x| x.key().clone()))
+                    .map(Input::Key)
+                    .collect();
             g.insert(
                 d.key().clone(),
                 Task::new(d.0.op_name.clone(), d.0.op.clone(), inputs),

@@ -2,6 +2,7 @@
 //! first use; other layers (arrays, delayed, ...) add theirs with `register_module`.
 
 mod dask_array;
+mod dask_delayed;
 mod math;
 mod stdlib;
 mod time;

@@ -9,6 +9,8 @@ mod numpy;
 pub mod objects;
 mod run;
 
+pub use run::scheduler_from;
+
 use crate::array::{self, creation::Distribution, ChunkSpec};
 use crate::chunk::{BinaryOp, DType, Scalar, UnaryOp};
 use crate::lang::eval::Args;
@@ -328,6 +330,19 @@ pub fn dask_compute(vm: &mut crate::lang::eval::Vm, mut a: Args) -> PyResult<Val
     for ((i, _), v) in lazy.iter().zip(values) {
         out[*i] = v;
     }
+    use super::dask_delayed::{as_delayed, compute_delayed};
+    let dl: Vec<(usize, crate::delayed::Delayed)> = a
+        .pos
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| as_delayed(v).map(|x| (i, x)))
+        .collect();
+    if !dl.is_empty() {
+        let outs: Vec<crate::delayed::Delayed> = dl.iter().map(|(_, d)| d.clone()).collect();
+        for ((i, _), v) in dl.iter().zip(compute_delayed(vm, &outs, sched)?) {
+            out[*i] = v;
+        }
+    }
     Ok(Value::tuple(out))
 }
 
@@ -343,6 +358,7 @@ pub fn dask() -> Value {
         "Compute lazy collections together; shared work runs once.",
         dask_compute,
     );
+    m.set("delayed", super::dask_delayed::delayed_builtin());
     m.set(
         "__version__",
         Value::str(concat!("tessera-", env!("CARGO_PKG_VERSION"))),

@@ -320,7 +320,10 @@ impl Object for NdArrayObj {
 fn eager_getitem(c: &Chunk, index: &[array::IndexItem]) -> PyResult<Value> {
     use crate::array::IndexItem as I;
     use crate::chunk::blocks::{select, Sel};
-    let consumed = index.iter().filter(|i| matches!(i, I::Int(_) | I::Slice(..))).count();
+    let consumed = index
+        .iter()
+        .filter(|i| matches!(i, I::Int(_) | I::Slice(..)))
+        .count();
     if consumed > c.ndim() {
         return Err(exc::new(
             "IndexError",
@@ -336,7 +339,10 @@ fn eager_getitem(c: &Chunk, index: &[array::IndexItem]) -> PyResult<Value> {
     for it in index {
         if *it == I::Ellipsis {
             if filled {
-                return Err(exc::new("IndexError", "an index can only have a single ellipsis ('...')"));
+                return Err(exc::new(
+                    "IndexError",
+                    "an index can only have a single ellipsis ('...')",
+                ));
             }
             items.extend(std::iter::repeat_n(I::Slice(None, None, None), fill));
             filled = true;
@@ -373,7 +379,9 @@ fn eager_getitem(c: &Chunk, index: &[array::IndexItem]) -> PyResult<Value> {
             I::Ellipsis => unreachable!("expanded above"),
         });
     }
-    select(c, &sels).map(NdArrayObj::value).map_err(convert::chunk_error)
+    select(c, &sels)
+        .map(NdArrayObj::value)
+        .map_err(convert::chunk_error)
 }
 
 fn eager_binop(c: &Chunk, op: BinaryOp, other: &Value, reflected: bool) -> Option<PyResult<Value>> {
