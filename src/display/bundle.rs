@@ -25,6 +25,9 @@ impl MimeBundle {
 
     /// The `text/plain` representation ("" if missing).
     pub fn text(&self) -> &str {
-        self.data.get("text/plain").map(String::as_str).unwrap_or("")
+        self.data
+            .get("text/plain")
+            .map(String::as_str)
+            .unwrap_or("")
     }
 }

@@ -1,6 +1,20 @@
 //! Rendering of values' metadata into MIME bundles (text/plain, text/html, image/svg+xml).
 //! Pure functions of metadata; never reads dialect values (the dialect asks for a bundle).
+//! Inputs are small plain structs defined here, filled in by the upper layers.
 
+pub mod array_repr;
 pub mod bundle;
+pub mod chunks_svg;
+pub mod error;
+pub mod html;
+pub mod svg;
+pub mod units;
+#[cfg(test)]
+pub(crate) mod xmlcheck;
 
 pub use bundle::MimeBundle;
+pub use error::DisplayError;
+#[cfg(test)]
+mod gallery;
+#[cfg(test)]
+mod gallery_more;
