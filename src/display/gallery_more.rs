@@ -1,6 +1,121 @@
 //! Gallery samples of the renderers other than the chunk schematic (test-only).
 
+use crate::display::graph_svg::graph_svg;
+use crate::display::graph_view::{
+    ColorMode, GraphNode, GraphOptions, GraphView, NodeKind, RankDir,
+};
+
+fn node(label: String, kind: NodeKind, order: usize) -> GraphNode {
+    GraphNode {
+        id: format!("{label}-key"),
+        label,
+        kind,
+        order: Some(order),
+        tasks: None,
+    }
+}
+
+/// `ones((4, 4) blocks).sum()` with 2×2 partial sums, node ids row-major.
+pub fn sum_tree_4x4() -> GraphView {
+    use NodeKind::*;
+    let mut g = GraphView::default();
+    let mut order = 0;
+    let mut push = |g: &mut GraphView, label: String, kind: NodeKind| {
+        order += 1;
+        g.nodes.push(node(label, kind, order));
+        g.nodes.len() - 1
+    };
+    let mut sums = vec![vec![0; 4]; 4];
+    for (i, row) in sums.iter_mut().enumerate() {
+        for (j, slot) in row.iter_mut().enumerate() {
+            let make = push(&mut g, "ones_like".into(), Op);
+            let data = push(&mut g, format!("({i}, {j})"), Data);
+            let sum = push(&mut g, "sum".into(), Op);
+            let out = push(&mut g, format!("({i}, {j})"), Data);
+            g.edges.extend([(make, data), (data, sum), (sum, out)]);
+            *slot = out;
+        }
+    }
+    let mut parts = Vec::new();
+    for a in 0..2 {
+        for b in 0..2 {
+            let p = push(&mut g, "sum-partial".into(), Op);
+            let po = push(&mut g, format!("({a}, {b})"), Data);
+            for i in 0..2 {
+                for j in 0..2 {
+                    g.edges.push((sums[2 * a + i][2 * b + j], p));
+                }
+            }
+            g.edges.push((p, po));
+            parts.push(po);
+        }
+    }
+    let agg = push(&mut g, "sum-aggregate".into(), Op);
+    let res = push(&mut g, "()".into(), Data);
+    for p in parts {
+        g.edges.push((p, agg));
+    }
+    g.edges.push((agg, res));
+    g
+}
+
+fn collapsed() -> GraphView {
+    use NodeKind::*;
+    let mut g = GraphView {
+        collapsed: true,
+        total_tasks: Some(40_401),
+        ..Default::default()
+    };
+    let names = [
+        ("random_sample", Op, 10_000),
+        ("(100, 100) blocks", Data, 10_000),
+        ("transpose", Op, 10_000),
+        ("add", Op, 10_000),
+        ("sum", Op, 10_000),
+        ("sum-partial", Op, 400),
+        ("sum-aggregate", Op, 1),
+        ("()", Data, 1),
+    ];
+    for (i, (label, kind, tasks)) in names.into_iter().enumerate() {
+        let mut nd = node(label.to_string(), kind, i);
+        nd.tasks = Some(tasks);
+        g.nodes.push(nd);
+    }
+    g.edges = vec![
+        (0, 1),
+        (1, 2),
+        (1, 3),
+        (2, 3),
+        (3, 4),
+        (4, 5),
+        (5, 6),
+        (6, 7),
+    ];
+    g
+}
+
 /// Named sample outputs (file name, content).
 pub fn samples() -> Vec<(String, String)> {
-    Vec::new()
+    let mut out = Vec::new();
+    let tree = sum_tree_4x4();
+    for (name, opts) in [
+        ("graph_tree_bt", GraphOptions::default()),
+        (
+            "graph_tree_lr_order",
+            GraphOptions {
+                rankdir: RankDir::LR,
+                color: ColorMode::Order,
+            },
+        ),
+    ] {
+        out.push((
+            format!("{name}.svg"),
+            graph_svg(&tree, opts).expect("layout"),
+        ));
+    }
+    out.push((
+        "graph_collapsed.svg".to_string(),
+        graph_svg(&collapsed(), GraphOptions::default()).expect("layout"),
+    ));
+    out
 }

@@ -5,8 +5,12 @@
 pub mod array_repr;
 pub mod bundle;
 pub mod chunks_svg;
+pub mod colors;
 pub mod error;
+pub mod graph_svg;
+pub mod graph_view;
 pub mod html;
+pub mod layout;
 pub mod svg;
 pub mod units;
 #[cfg(test)]

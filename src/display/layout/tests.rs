@@ -1,0 +1,116 @@
+use super::*;
+
+fn unit(n: usize) -> Vec<NodeSize> {
+    vec![
+        NodeSize {
+            breadth: 30.0,
+            depth: 20.0
+        };
+        n
+    ]
+}
+
+#[test]
+fn diamond_has_no_crossings_and_symmetry() {
+    // 0 → 1, 0 → 2, 1 → 3, 2 → 3
+    let l = layout(
+        &unit(4),
+        &[(0, 1), (0, 2), (1, 3), (2, 3)],
+        Spacing::default(),
+    )
+    .unwrap();
+    assert_eq!(l.crossings, 0);
+    assert_eq!(l.layers.len(), 3);
+    let x = &l.breadth_pos;
+    assert!((x[0] - x[3]).abs() < 1e-6, "top and bottom aligned: {x:?}");
+    assert!((x[0] - (x[1] + x[2]) / 2.0).abs() < 1e-6);
+}
+
+/// Dask's picture of `ones((4, 4) blocks).sum()` with split_every 2×2: per block a
+/// creation op → data → sum op → data; 2×2 groups → partial op → data; then aggregate.
+/// Node ids are assigned row-major so groups interleave and the start has crossings.
+pub(crate) fn sum_tree_4x4() -> (Vec<bool>, Vec<(usize, usize)>) {
+    let mut is_op = Vec::new();
+    let mut edges = Vec::new();
+    let new = |op: bool, is_op: &mut Vec<bool>| {
+        is_op.push(op);
+        is_op.len() - 1
+    };
+    let mut block_sums = vec![vec![0; 4]; 4];
+    for (i, row) in block_sums.iter_mut().enumerate() {
+        for (j, slot) in row.iter_mut().enumerate() {
+            let _ = (i, j);
+            let make = new(true, &mut is_op);
+            let data = new(false, &mut is_op);
+            let sum = new(true, &mut is_op);
+            let out = new(false, &mut is_op);
+            edges.extend([(make, data), (data, sum), (sum, out)]);
+            *slot = out;
+        }
+    }
+    let agg = new(true, &mut is_op);
+    let result = new(false, &mut is_op);
+    for a in 0..2 {
+        for b in 0..2 {
+            let part = new(true, &mut is_op);
+            let part_out = new(false, &mut is_op);
+            for i in 0..2 {
+                for j in 0..2 {
+                    edges.push((block_sums[2 * a + i][2 * b + j], part));
+                }
+            }
+            edges.push((part, part_out));
+            edges.push((part_out, agg));
+        }
+    }
+    edges.push((agg, result));
+    (is_op, edges)
+}
+
+#[test]
+fn chunk_sum_tree_has_no_crossings() {
+    let (is_op, edges) = sum_tree_4x4();
+    // Before ordering, row-major ids interleave the 2×2 groups.
+    let layer = layers::assign_layers(is_op.len(), &edges).unwrap();
+    let start = order::Proper::build(&layer, &edges);
+    assert!(start.crossings() > 0, "test must start crossed");
+    let l = layout(&unit(is_op.len()), &edges, Spacing::default()).unwrap();
+    assert_eq!(l.crossings, 0);
+    assert_eq!(l.layers.len(), 8);
+    // No two vertices of a layer overlap.
+    for layer in &l.layers {
+        for w in layer.windows(2) {
+            assert!(l.breadth_pos[w[1]] > l.breadth_pos[w[0]]);
+        }
+    }
+}
+
+#[test]
+fn long_edges_bend_through_dummies() {
+    // 0 → 1 → 2 → 3 and 0 → 3 directly.
+    let l = layout(
+        &unit(4),
+        &[(0, 1), (1, 2), (2, 3), (0, 3)],
+        Spacing::default(),
+    )
+    .unwrap();
+    assert_eq!(l.chains[3].len(), 4);
+    assert_eq!(l.crossings, 0);
+    assert!(l.rank_pos.windows(2).all(|w| w[1] > w[0]));
+}
+
+#[test]
+fn a_wide_graph_lays_out_quickly() {
+    // 500 independent chains of 3 plus a final gather.
+    let n = 500 * 3 + 1;
+    let mut edges = Vec::new();
+    for c in 0..500 {
+        edges.push((3 * c, 3 * c + 1));
+        edges.push((3 * c + 1, 3 * c + 2));
+        edges.push((3 * c + 2, n - 1));
+    }
+    let t = std::time::Instant::now();
+    let l = layout(&unit(n), &edges, Spacing::default()).unwrap();
+    assert_eq!(l.crossings, 0);
+    assert!(t.elapsed().as_secs_f64() < 5.0, "{:?}", t.elapsed());
+}
