@@ -51,6 +51,9 @@ pub fn place(
     }
     // Finally hang every layer from the widest one, outwards: chains come out straight and
     // each node sits centred on its neighbours towards the widest layer.
+    if layers.is_empty() {
+        return x;
+    }
     let extent =
         |layer: &Vec<usize>| -> f64 { layer.iter().map(|&v| breadth[v] + sep).sum::<f64>() };
     let widest = (0..layers.len())
