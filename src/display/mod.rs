@@ -5,13 +5,17 @@
 pub mod array_repr;
 pub mod bundle;
 pub mod chunks_svg;
+pub mod cluster;
 pub mod colors;
 pub mod error;
 pub mod graph_svg;
 pub mod graph_view;
 pub mod html;
 pub mod layout;
+pub mod profile;
+pub mod progress;
 pub mod svg;
+pub mod task_stream;
 pub mod units;
 #[cfg(test)]
 pub(crate) mod xmlcheck;

@@ -42,6 +42,19 @@ pub fn line(out: &mut String, a: (f64, f64), b: (f64, f64), width: f64, dash: bo
     );
 }
 
+/// A thin straight line in a given colour (axes and ticks).
+pub fn line_colored(out: &mut String, a: (f64, f64), b: (f64, f64), colour: &str) {
+    let _ = write!(
+        out,
+        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1\" />",
+        num(a.0),
+        num(a.1),
+        num(b.0),
+        num(b.1),
+        escape(colour)
+    );
+}
+
 /// A closed polygon filled with `fill` at `opacity`, no stroke.
 pub fn polygon(out: &mut String, pts: &[(f64, f64)], fill: &str, opacity: f64) {
     let p: Vec<String> = pts
