@@ -278,20 +278,29 @@ fn piece_3d(d: &Axis, r: &Axis, c: &Axis, o: Pt) -> Piece {
     }
 }
 
-/// Notes printed under the drawing: subsampled lines and unknown sizes.
-fn notes(axes: &[Axis]) -> Vec<String> {
+/// Notes printed under the drawing (text, hover detail): subsampled lines, unknown sizes.
+fn notes(axes: &[Axis]) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let sub: Vec<String> = axes
         .iter()
         .enumerate()
         .filter(|(_, a)| a.step > 1)
-        .map(|(i, a)| format!("axis {i}: {} chunks", a.nchunks))
+        .map(|(i, a)| {
+            format!(
+                "axis {i}: {} chunks, {} lines drawn",
+                a.nchunks,
+                a.bounds.len()
+            )
+        })
         .collect();
     if let Some(step) = axes.iter().map(|a| a.step).max().filter(|&s| s > 1) {
-        out.push(format!("lines every ~{step} chunks ({})", sub.join(", ")));
+        out.push((format!("1 line per ~{step} chunks"), sub.join("; ")));
     }
     if axes.iter().any(|a| a.unknown) {
-        out.push("dashed: unknown chunk sizes".to_string());
+        out.push((
+            "dashed: unknown sizes".to_string(),
+            "chunk sizes along dashed axes are unknown until computed".to_string(),
+        ));
     }
     out
 }
@@ -335,7 +344,10 @@ pub fn chunks_svg(chunks: &[Vec<Option<usize>>], size: f64) -> Option<String> {
     }
     let notes = notes(&axes[usize::from(padded)..]);
     let mut width = x;
-    for (k, note) in notes.iter().enumerate() {
+    for (k, (note, detail)) in notes.iter().enumerate() {
+        body.push_str("<g><title>");
+        body.push_str(&crate::display::html::escape(detail));
+        body.push_str("</title>");
         svg::text(
             &mut body,
             (MARGIN, height + NOTE_PX * 1.3 * k as f64),
@@ -344,6 +356,7 @@ pub fn chunks_svg(chunks: &[Vec<Option<usize>>], size: f64) -> Option<String> {
             Anchor::Start,
             0.0,
         );
+        body.push_str("</g>");
         width = width.max(MARGIN * 2.0 + svg::text_width(note, NOTE_PX));
     }
     if !notes.is_empty() {

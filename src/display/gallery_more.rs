@@ -4,6 +4,8 @@ use crate::display::graph_svg::graph_svg;
 use crate::display::graph_view::{
     ColorMode, GraphNode, GraphOptions, GraphView, NodeKind, RankDir,
 };
+use crate::display::profile::{ProfileView, TaskRecord};
+use crate::display::task_stream::task_stream_svg;
 
 fn node(label: String, kind: NodeKind, order: usize) -> GraphNode {
     GraphNode {
@@ -94,6 +96,27 @@ fn collapsed() -> GraphView {
     g
 }
 
+/// A made-up run: `n` tasks of four operations spread over `threads` threads.
+fn stream(n: usize, threads: usize) -> ProfileView {
+    let ops = ["random_sample", "add", "sum", "sum-aggregate"];
+    let mut clock = vec![0.0f64; threads];
+    let mut tasks = Vec::new();
+    for i in 0..n {
+        let th = i % threads;
+        let op = ops[(i * ops.len() / n).min(ops.len() - 1)];
+        let dur = 0.002 + 0.003 * ((i * 7919) % 13) as f64 / 13.0;
+        tasks.push(TaskRecord {
+            key: format!("('{op}-ab12', {i})"),
+            op: op.to_string(),
+            thread: th,
+            start: clock[th],
+            end: clock[th] + dur,
+        });
+        clock[th] += dur + 0.0002;
+    }
+    ProfileView { tasks }
+}
+
 /// Named sample outputs (file name, content).
 pub fn samples() -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -113,6 +136,14 @@ pub fn samples() -> Vec<(String, String)> {
             graph_svg(&tree, opts).expect("layout"),
         ));
     }
+    out.push((
+        "stream_small.svg".to_string(),
+        task_stream_svg(&stream(40, 4)),
+    ));
+    out.push((
+        "stream_huge.svg".to_string(),
+        task_stream_svg(&stream(20_000, 2)),
+    ));
     out.push((
         "graph_collapsed.svg".to_string(),
         graph_svg(&collapsed(), GraphOptions::default()).expect("layout"),

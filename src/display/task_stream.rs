@@ -6,7 +6,7 @@
 use crate::display::colors;
 use crate::display::profile::ProfileView;
 use crate::display::svg::{self, num, Anchor};
-use crate::display::units::{format_time, pluralize};
+use crate::display::units::{format_time, pluralize, thousands};
 use std::fmt::Write as _;
 
 const WIDTH: f64 = 760.0;
@@ -74,8 +74,9 @@ pub fn task_stream_svg(p: &ProfileView) -> String {
         100.0 * busy / (span * threads.len() as f64)
     };
     let summary = format!(
-        "{} on {} in {} · threads busy {:.0}%",
-        pluralize(p.tasks.len(), "task"),
+        "{} {} on {} in {} · threads busy {:.0}%",
+        thousands(p.tasks.len() as u64),
+        if p.tasks.len() == 1 { "task" } else { "tasks" },
         pluralize(threads.len(), "thread"),
         format_time(p.wall()),
         util.min(100.0)
@@ -160,7 +161,11 @@ pub fn task_stream_svg(p: &ProfileView) -> String {
         svg::text(
             &mut out,
             (x, axis_y + 13.0),
-            &format_time(k),
+            &if k == 0.0 {
+                "0".to_string()
+            } else {
+                format_time(k)
+            },
             10.0,
             Anchor::Middle,
             0.0,
