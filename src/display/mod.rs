@@ -4,6 +4,7 @@
 
 pub mod array_repr;
 pub mod bundle;
+pub mod cards;
 pub mod chunks_svg;
 pub mod cluster;
 pub mod colors;
@@ -11,6 +12,7 @@ pub mod error;
 pub mod graph_svg;
 pub mod graph_view;
 pub mod html;
+pub mod layers_repr;
 pub mod layout;
 pub mod profile;
 pub mod progress;
