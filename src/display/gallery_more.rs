@@ -117,6 +117,38 @@ fn stream(n: usize, threads: usize) -> ProfileView {
     ProfileView { tasks }
 }
 
+/// `x + x.T` on an n×n-block array: ones → data; transpose; add(i,j) takes x(i,j) and xT(i,j)=x(j,i).
+pub fn add_transpose(n: usize) -> GraphView {
+    use NodeKind::*;
+    let mut g = GraphView::default();
+    let mut order = 0;
+    let mut push = |g: &mut GraphView, label: String, kind: NodeKind| {
+        order += 1;
+        g.nodes.push(node(label, kind, order));
+        g.nodes.len() - 1
+    };
+    let mut x = vec![vec![0; n]; n];
+    for (i, row) in x.iter_mut().enumerate() {
+        for (j, slot) in row.iter_mut().enumerate() {
+            let op = push(&mut g, "ones_like".into(), Op);
+            let d = push(&mut g, format!("({i}, {j})"), Data);
+            g.edges.push((op, d));
+            *slot = d;
+        }
+    }
+    for i in 0..n {
+        for j in 0..n {
+            let t = push(&mut g, "transpose".into(), Op);
+            let td = push(&mut g, format!("({i}, {j})"), Data);
+            g.edges.extend([(x[j][i], t), (t, td)]);
+            let a = push(&mut g, "add".into(), Op);
+            let ad = push(&mut g, format!("({i}, {j})"), Data);
+            g.edges.extend([(x[i][j], a), (td, a), (a, ad)]);
+        }
+    }
+    g
+}
+
 /// Named sample outputs (file name, content).
 pub fn samples() -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -136,6 +168,10 @@ pub fn samples() -> Vec<(String, String)> {
             graph_svg(&tree, opts).expect("layout"),
         ));
     }
+    out.push((
+        "graph_add_transpose.svg".to_string(),
+        graph_svg(&add_transpose(3), GraphOptions::default()).expect("layout"),
+    ));
     out.push((
         "stream_small.svg".to_string(),
         task_stream_svg(&stream(40, 4)),

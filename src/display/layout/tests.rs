@@ -114,3 +114,29 @@ fn a_wide_graph_lays_out_quickly() {
     assert_eq!(l.crossings, 0);
     assert!(t.elapsed().as_secs_f64() < 5.0, "{:?}", t.elapsed());
 }
+
+#[test]
+fn a_500_task_graph_is_fast_and_nearly_uncrossed() {
+    // x + x.T on 12×12 blocks: 144 × (ones, transpose, add) ≈ 430 tasks, 860 nodes.
+    let n = 12;
+    let id = |i: usize, j: usize, k: usize| ((i * n + j) * 6) + k;
+    let mut edges = Vec::new();
+    for i in 0..n {
+        for j in 0..n {
+            // k: 0 ones op, 1 x data, 2 transpose op, 3 xT data, 4 add op, 5 result
+            edges.push((id(i, j, 0), id(i, j, 1)));
+            edges.push((id(j, i, 1), id(i, j, 2)));
+            edges.push((id(i, j, 2), id(i, j, 3)));
+            edges.push((id(i, j, 1), id(i, j, 4)));
+            edges.push((id(i, j, 3), id(i, j, 4)));
+            edges.push((id(i, j, 4), id(i, j, 5)));
+        }
+    }
+    let t = std::time::Instant::now();
+    let l = layout(&unit(n * n * 6), &edges, Spacing::default()).unwrap();
+    let secs = t.elapsed().as_secs_f64();
+    assert!(secs < 10.0, "{secs}s");
+    // Transposed pairs (i,j)/(j,i) can sit side by side: the orderer must find most of that.
+    let start = order::Proper::build(&layers::assign_layers(n * n * 6, &edges).unwrap(), &edges);
+    assert!(l.crossings * 10 < start.crossings(), "{} vs {}", l.crossings, start.crossings());
+}
