@@ -136,16 +136,48 @@ pub fn add_transpose(n: usize) -> GraphView {
             *slot = d;
         }
     }
-    for i in 0..n {
-        for j in 0..n {
+    for (i, row) in x.iter().enumerate() {
+        for (j, &xij) in row.iter().enumerate() {
             let t = push(&mut g, "transpose".into(), Op);
             let td = push(&mut g, format!("({i}, {j})"), Data);
             g.edges.extend([(x[j][i], t), (t, td)]);
             let a = push(&mut g, "add".into(), Op);
             let ad = push(&mut g, format!("({i}, {j})"), Data);
-            g.edges.extend([(x[i][j], a), (td, a), (a, ad)]);
+            g.edges.extend([(xij, a), (td, a), (a, ad)]);
         }
     }
+    g
+}
+
+/// A Delayed pipeline: inc(1), inc(2), double each, add pairs, then total (empty data labels).
+fn delayed_like() -> GraphView {
+    use NodeKind::*;
+    let mut g = GraphView::default();
+    let push = |g: &mut GraphView, label: &str, kind: NodeKind| {
+        g.nodes.push(node(label.to_string(), kind, g.nodes.len()));
+        g.nodes.len() - 1
+    };
+    let mut outs = Vec::new();
+    for _ in 0..4 {
+        let inc = push(&mut g, "inc", Op);
+        let a = push(&mut g, "", Data);
+        let dbl = push(&mut g, "double", Op);
+        let b = push(&mut g, "", Data);
+        g.edges.extend([(inc, a), (a, dbl), (dbl, b)]);
+        outs.push((a, b));
+    }
+    let add1 = push(&mut g, "add", Op);
+    let s1 = push(&mut g, "", Data);
+    let add2 = push(&mut g, "add", Op);
+    let s2 = push(&mut g, "", Data);
+    let total = push(&mut g, "sum", Op);
+    let t = push(&mut g, "", Data);
+    g.edges
+        .extend([(outs[0].1, add1), (outs[1].1, add1), (add1, s1)]);
+    g.edges
+        .extend([(outs[2].1, add2), (outs[3].0, add2), (add2, s2)]);
+    g.edges
+        .extend([(s1, total), (s2, total), (outs[0].0, total), (total, t)]);
     g
 }
 
@@ -171,6 +203,17 @@ pub fn samples() -> Vec<(String, String)> {
     out.push((
         "graph_add_transpose.svg".to_string(),
         graph_svg(&add_transpose(3), GraphOptions::default()).expect("layout"),
+    ));
+    out.push((
+        "graph_delayed_tb.svg".to_string(),
+        graph_svg(
+            &delayed_like(),
+            GraphOptions {
+                rankdir: RankDir::TB,
+                color: ColorMode::Plain,
+            },
+        )
+        .expect("layout"),
     ));
     out.push((
         "stream_small.svg".to_string(),

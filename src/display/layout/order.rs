@@ -92,13 +92,15 @@ impl Proper {
             if best_c == 0 {
                 break;
             }
+            // Every other pair of sweeps breaks barycenter ties the other way round.
+            let flip = sweep % 4 >= 2;
             if sweep % 2 == 0 {
                 for l in 1..self.layers.len() {
-                    self.sort_by_barycenter(l, true);
+                    self.sort_by_barycenter(l, true, flip);
                 }
             } else {
                 for l in (0..self.layers.len().saturating_sub(1)).rev() {
-                    self.sort_by_barycenter(l, false);
+                    self.sort_by_barycenter(l, false, flip);
                 }
             }
             self.transpose();
@@ -112,7 +114,7 @@ impl Proper {
         best_c
     }
 
-    fn sort_by_barycenter(&mut self, l: usize, use_up: bool) {
+    fn sort_by_barycenter(&mut self, l: usize, use_up: bool, flip_ties: bool) {
         let pos = self.positions();
         let mut keyed: Vec<(f64, usize)> = self.layers[l]
             .iter()
@@ -126,6 +128,9 @@ impl Proper {
                 (key, v)
             })
             .collect();
+        if flip_ties {
+            keyed.reverse();
+        }
         keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
         self.layers[l] = keyed.into_iter().map(|(_, v)| v).collect();
     }
@@ -148,23 +153,34 @@ impl Proper {
     /// Swap adjacent vertices while that lowers crossings (a few passes).
     fn transpose(&mut self) {
         for _ in 0..4 {
-            let mut improved = false;
-            for l in 0..self.layers.len() {
-                let mut pos = self.positions();
-                for i in 0..self.layers[l].len().saturating_sub(1) {
-                    let (u, v) = (self.layers[l][i], self.layers[l][i + 1]);
-                    if self.pair_crossings(&pos, v, u) < self.pair_crossings(&pos, u, v) {
-                        self.layers[l].swap(i, i + 1);
-                        pos[u] = i + 1;
-                        pos[v] = i;
-                        improved = true;
-                    }
-                }
-            }
-            if !improved {
+            if !self.transpose_pass() {
                 break;
             }
         }
+    }
+
+    /// One pass over every layer swapping neighbours that lower crossings; true if any moved.
+    fn transpose_pass(&mut self) -> bool {
+        let mut moved = false;
+        for l in 0..self.layers.len() {
+            let mut pos = self.positions();
+            let mut i = 0;
+            while i + 1 < self.layers[l].len() {
+                let (u, v) = (self.layers[l][i], self.layers[l][i + 1]);
+                let (keep, swap) = (
+                    self.pair_crossings(&pos, u, v),
+                    self.pair_crossings(&pos, v, u),
+                );
+                if swap < keep {
+                    self.layers[l].swap(i, i + 1);
+                    pos[u] = i + 1;
+                    pos[v] = i;
+                    moved = true;
+                }
+                i += 1;
+            }
+        }
+        moved
     }
 }
 

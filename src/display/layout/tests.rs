@@ -138,5 +138,29 @@ fn a_500_task_graph_is_fast_and_nearly_uncrossed() {
     assert!(secs < 10.0, "{secs}s");
     // Transposed pairs (i,j)/(j,i) can sit side by side: the orderer must find most of that.
     let start = order::Proper::build(&layers::assign_layers(n * n * 6, &edges).unwrap(), &edges);
-    assert!(l.crossings * 10 < start.crossings(), "{} vs {}", l.crossings, start.crossings());
+    assert!(
+        l.crossings * 10 < start.crossings(),
+        "{} vs {}",
+        l.crossings,
+        start.crossings()
+    );
+}
+
+#[test]
+fn a_long_edge_beside_a_chain_is_routed_around_it() {
+    // Four inc → a → double → b chains; add(b0, b1), add(b2, a3), sum(s1, s2, a0).
+    let mut edges = Vec::new();
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    for c in 0..4 {
+        let base = 4 * c;
+        edges.extend([(base, base + 1), (base + 1, base + 2), (base + 2, base + 3)]);
+        a.push(base + 1);
+        b.push(base + 3);
+    }
+    let (add1, s1, add2, s2, total, t) = (16, 17, 18, 19, 20, 21);
+    edges.extend([(b[0], add1), (b[1], add1), (add1, s1)]);
+    edges.extend([(b[2], add2), (a[3], add2), (add2, s2)]);
+    edges.extend([(s1, total), (s2, total), (a[0], total), (total, t)]);
+    let l = layout(&unit(22), &edges, Spacing::default()).unwrap();
+    assert_eq!(l.crossings, 0);
 }
