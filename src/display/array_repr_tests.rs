@@ -107,3 +107,17 @@ fn irregular_chunks_are_reported() {
     assert_eq!(x.chunksize(), vec![Some(1000), Some(3)]);
     assert!(array_table(&x).contains("axis 0: 1–1000"));
 }
+
+#[test]
+fn empty_axes_render() {
+    let x = ArrayInfo {
+        chunks: vec![vec![], vec![Some(3)]],
+        ..info(&[1], &[1], "empty", 1)
+    };
+    assert_eq!(x.n_chunks(), 0);
+    assert_eq!(x.nbytes(), Some(0));
+    assert!(array_text(&x).contains("shape=(0, 3)"));
+    let html = array_html(&x);
+    assert_well_formed(&html);
+    assert!(html.contains("0 chunks in 1 graph layer"));
+}
