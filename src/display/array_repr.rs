@@ -146,14 +146,13 @@ pub fn array_table(info: &ArrayInfo) -> String {
             Cell::text(&parts.join("; ")).span(2),
         ]);
     }
-    let unknown = info.chunks.iter().any(|c| c.iter().any(Option::is_none));
-    if unknown {
-        table = table.row(vec![
-            Cell::header("Note"),
-            Cell::text("some chunk sizes are unknown (compute_chunk_sizes() finds them)").span(2),
-        ]);
+    let mut html = table.render();
+    if info.chunks.iter().any(|c| c.iter().any(Option::is_none)) {
+        html.push_str(
+            "<p style=\"font-size: 85%; color: #555; margin: 4px 0\">Some chunk sizes are unknown; <code>compute_chunk_sizes()</code> finds them.</p>",
+        );
     }
-    table.render()
+    html
 }
 
 /// The whole HTML repr: the table on the left, the schematic SVG (if any) on the right.

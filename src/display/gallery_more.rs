@@ -223,9 +223,89 @@ pub fn samples() -> Vec<(String, String)> {
         "stream_huge.svg".to_string(),
         task_stream_svg(&stream(20_000, 2)),
     ));
+    out.extend(html_samples());
     out.push((
         "graph_collapsed.svg".to_string(),
         graph_svg(&collapsed(), GraphOptions::default()).expect("layout"),
     ));
     out
+}
+
+/// HTML outputs of the table-like renderers.
+fn html_samples() -> Vec<(String, String)> {
+    use crate::display::array_repr::{array_html, ArrayInfo};
+    use crate::display::progress::{progress_html, ProgressState, ProgressView};
+    let arr = ArrayInfo {
+        name: "random_sample".into(),
+        chunks: vec![vec![Some(1000); 5], vec![Some(1000); 5]],
+        dtype_name: "float64".into(),
+        itemsize: 8,
+        chunk_type: "numpy.ndarray".into(),
+        n_layers: 1,
+        n_tasks: Some(25),
+    };
+    let unknown = ArrayInfo {
+        chunks: vec![vec![None; 25]],
+        name: "getitem".into(),
+        n_layers: 8,
+        ..arr.clone()
+    };
+    use crate::display::cards::{delayed_bundle, DelayedInfo};
+    use crate::display::cluster::{cluster_html, ClusterInfo, ClusterKind};
+    use crate::display::layers_repr::{layers_html, LayerInfo, LayersView};
+    let layers = LayersView {
+        layers: vec![
+            LayerInfo {
+                name: "random_sample-0123456789ab".into(),
+                layer_type: "MaterializedLayer".into(),
+                n_outputs: 25,
+                depends_on: vec![],
+                array: Some(arr.clone()),
+            },
+            LayerInfo {
+                name: "add-fedcba9876543210".into(),
+                layer_type: "Blockwise".into(),
+                n_outputs: 25,
+                depends_on: vec![0],
+                array: Some(arr.clone()),
+            },
+        ],
+    };
+    let cluster = ClusterInfo {
+        kind: ClusterKind::LocalCluster,
+        address: "inproc://tessera".into(),
+        n_workers: 1,
+        threads_per_worker: 2,
+        memory_per_worker: Some(8 << 30),
+        scheduler: "threads".into(),
+    };
+    let delayed = DelayedInfo {
+        key: "inc-5f2b0c1d".into(),
+        func_name: "inc".into(),
+        n_tasks: 3,
+        item: false,
+    };
+    vec![
+        ("cluster.html".to_string(), cluster_html(&cluster)),
+        (
+            "delayed.html".to_string(),
+            delayed_bundle(&delayed).data["text/html"].clone(),
+        ),
+        ("layers.html".to_string(), layers_html(&layers)),
+        ("array_repr.html".to_string(), array_html(&arr)),
+        ("array_repr_unknown.html".to_string(), array_html(&unknown)),
+        (
+            "progress.html".to_string(),
+            progress_html(&ProgressView {
+                done: 450,
+                total: 1000,
+                elapsed_secs: 1.5,
+                state: ProgressState::Running,
+            }),
+        ),
+        (
+            "profile.html".to_string(),
+            crate::display::profile::profile_bundle(&stream(40, 4)).data["text/html"].clone(),
+        ),
+    ]
 }
