@@ -1,5 +1,9 @@
 //! What the graph layer tells display about a task graph to draw, and the drawing options.
 
+/// Task count above which `visualize()` should pass the collapsed one-node-per-operation
+/// view instead of every task (a node-link picture of more is unreadable).
+pub const COLLAPSE_ABOVE_TASKS: usize = 500;
+
 /// Whether a node is a piece of data (drawn as a box) or an operation (a circle).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NodeKind {

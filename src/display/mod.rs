@@ -2,6 +2,8 @@
 //! Pure functions of metadata; never reads dialect values (the dialect asks for a bundle).
 //! Inputs are small plain structs defined here, filled in by the upper layers.
 
+#![warn(missing_docs)]
+
 pub mod array_repr;
 pub mod bundle;
 pub mod cards;
