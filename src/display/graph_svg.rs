@@ -223,6 +223,9 @@ pub fn graph_svg(view: &GraphView, opts: GraphOptions) -> Result<String, Display
         let ink = colors::text_on(&fill);
         let node = &view.nodes[i];
         let mut title = node.id.clone();
+        if node.label.chars().count() > MAX_LABEL_CHARS {
+            let _ = write!(title, "\n{}", node.label);
+        }
         if let Some(o) = node.order {
             let _ = write!(title, "\norder: {o}");
         }

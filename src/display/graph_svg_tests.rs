@@ -148,6 +148,10 @@ fn labels_are_escaped_and_truncated() {
     assert_well_formed(&svg);
     assert!(svg.contains("&lt;lambda&gt;"));
     assert!(svg.contains('…'));
+    assert!(
+        svg.contains(&format!("\n{}\n", "x".repeat(60))),
+        "full label on hover"
+    );
 }
 
 #[test]
