@@ -5,9 +5,29 @@ use crate::chunk::{Chunk, DType};
 use crate::display::MimeBundle;
 use crate::lang::value::Value;
 
-/// The display bundle of a lazy array (text/plain; text/html when the display layer has it).
-pub fn array_bundle(_a: &Array, plain: &str) -> MimeBundle {
-    MimeBundle::plain(plain)
+/// What the display layer needs to draw a lazy array.
+pub fn array_info(a: &Array) -> crate::display::array_repr::ArrayInfo {
+    let m = a.meta();
+    crate::display::array_repr::ArrayInfo {
+        name: crate::graph::key_prefix(a.name()).to_string(),
+        chunks: m
+            .chunks
+            .iter()
+            .map(|c| c.iter().map(|&x| Some(x)).collect())
+            .collect(),
+        dtype_name: m.dtype.name().to_string(),
+        itemsize: m.dtype.itemsize(),
+        chunk_type: "numpy.ndarray".into(),
+        n_layers: a.layers(),
+        n_tasks: None,
+    }
+}
+
+/// The display bundle of a lazy array: Dask's text, and the table + chunk schematic.
+pub fn array_bundle(a: &Array, plain: &str) -> MimeBundle {
+    let mut b = crate::display::array_repr::array_bundle(&array_info(a));
+    b.data.insert("text/plain".into(), plain.to_string());
+    b
 }
 
 fn elem_repr(c: &Chunk, i: usize) -> String {
