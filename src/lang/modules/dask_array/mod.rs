@@ -8,6 +8,7 @@ mod methods;
 mod numpy;
 pub mod objects;
 mod run;
+pub mod visualize;
 
 pub use run::scheduler_from;
 

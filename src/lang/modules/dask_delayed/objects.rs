@@ -104,6 +104,20 @@ impl Object for DelayedObj {
                 },
             ),
             "key" => Value::str(d.key().name()),
+            "visualize" => Builtin::value(
+                "visualize",
+                "visualize(filename=None, optimize_graph=False, color=None, rankdir='BT')",
+                "Draw the task graph as SVG.",
+                move |_vm, a| {
+                    let mut g = Delayed::to_graph(std::slice::from_ref(&d));
+                    g.insert(context_key(), Task::literal(datum(())));
+                    super::super::dask_array::visualize::visualize(
+                        g,
+                        std::slice::from_ref(d.key()),
+                        a,
+                    )
+                },
+            ),
             _ if name.starts_with("__") => return None,
             _ => pure_op(
                 Action::Attr(Arc::from(name)),
