@@ -57,9 +57,14 @@ $(BENCH_STAMP): bench/requirements.txt
 	$(BENCH_VENV)/bin/pip install -q -r bench/requirements.txt
 	touch $(BENCH_STAMP)
 
-## The side-by-side comparison with Dask (full sizes; long): writes bench/RESULTS.md.
+## The side-by-side comparison with Dask (full sizes; long): workloads W1-W10, kernel
+## latency (W11) and the scheduler micro-benchmark, all written to bench/RESULTS.md.
 bench: release $(BENCH_STAMP)
-	$(BENCH_VENV)/bin/python bench/run.py --tessera $(CURDIR)/target/release/tessera
+	$(BENCH_VENV)/bin/python bench/run.py --tessera $(CURDIR)/target/release/tessera $(BENCH_ARGS)
+	$(BENCH_VENV)/bin/python bench/kernel_latency.py --tessera $(CURDIR)/target/release/tessera --md bench/RESULTS.md
+	printf '\n## Scheduler alone (Rust micro-benchmark, `cargo bench --bench sched_overhead`)\n\n```\n' >> bench/RESULTS.md
+	$(CARGO) bench --bench sched_overhead 2>/dev/null | tee -a bench/RESULTS.md
+	printf '```\n' >> bench/RESULTS.md
 
 ## The same harness at tiny sizes (CI runs it so the harness never rots).
 bench-quick: $(BENCH_STAMP)

@@ -91,6 +91,7 @@ def main():
     ap.add_argument("--cells", type=int, default=200)
     ap.add_argument("--starts", type=int, default=5)
     ap.add_argument("--json", help="also write results here")
+    ap.add_argument("--md", help="append a Markdown section to this file")
     a = ap.parse_args()
     prefix = tempfile.mkdtemp(prefix="tessera-bench-")
     subprocess.run([a.tessera, "install", "--prefix", prefix], check=True, capture_output=True)
@@ -107,6 +108,18 @@ def main():
           f"exec p50 {p['exec_p50_ms']/t['exec_p50_ms']:.1f}x")
     if a.json:
         pathlib.Path(a.json).write_text(json.dumps(res, indent=1))
+    if a.md:
+        lines = ["", "## Kernel latency (W11)", "",
+                 f"{a.starts} starts each; {a.cells} trivial cells (`1+1`) on one kernel.", "",
+                 "| kernel | start → first kernel_info_reply | wait_for_ready (incl. client's 0.2 s IOPub wait) | execute → idle p50 | p95 |",
+                 "|---|---|---|---|---|"]
+        for k, r in res.items():
+            lines.append(f"| {k} | {r['start_median_s']*1e3:.1f} ms | {r['wait_for_ready_median_s']*1e3:.1f} ms | "
+                         f"{r['exec_p50_ms']:.2f} ms | {r['exec_p95_ms']:.2f} ms |")
+        lines.append(f"\nRatio ipykernel/Tessera: start {p['start_median_s']/t['start_median_s']:.1f}×, "
+                     f"execute p50 {p['exec_p50_ms']/t['exec_p50_ms']:.1f}×.")
+        with open(a.md, "a") as f:
+            f.write("\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":

@@ -103,7 +103,7 @@ def test_launcher_offers_tessera_with_its_logo(lab, browser):
 
 def test_notebook_on_tessera_runs_a_cell(lab, browser):
     url, token = lab
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
     page.goto(f"{url}/lab/tree/smoke.ipynb?token={token}")
     page.wait_for_function(KERNEL_READY, timeout=60000)
     page.click(".jp-Cell .cm-content")
@@ -125,6 +125,15 @@ def test_notebook_on_tessera_runs_a_cell(lab, browser):
     err.first.wait_for(timeout=30000)
     assert "NameError" in err.first.inner_text()
     assert "undefined_name" in err.first.inner_text()
+    # A lazy array renders as Dask's table plus the chunk schematic (inline SVG).
+    page.keyboard.type("import dask.array as da")
+    page.keyboard.press("Shift+Enter")
+    page.keyboard.type("da.ones((1000, 2000), chunks=(250, 500))")
+    page.keyboard.press("Shift+Enter")
+    table = page.locator(".jp-RenderedHTMLCommon table:has-text('16 chunks in 1 graph layer')")
+    table.first.wait_for(timeout=30000)
+    svg = page.locator(".jp-RenderedHTMLCommon svg line")
+    assert svg.count() > 0
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / "browser-notebook.png"))
     page.close()
