@@ -206,6 +206,13 @@ pub fn method(_vm: &mut Vm, x: &Array, name: &str) -> Option<Value> {
                     .map_err(convert::array_error)
             },
         ),
+        "_repr_html_" => {
+            let y = x.clone();
+            bound("_repr_html_", "_repr_html_()", "The HTML repr (table and chunk schematic).", move |_vm, _a| {
+                let info = super::display::array_info(&y);
+                Ok(Value::str(&crate::display::array_repr::array_html(&info)))
+            })
+        }
         "visualize" => {
             let y = x.clone();
             bound(
