@@ -144,6 +144,16 @@ impl Compiler<'_> {
             E::Call(c) => {
                 let f = self.expr(&c.func)?;
                 let mut args = Vec::new();
+                if let (E::Name(n), true) = (
+                    &*c.func,
+                    c.arguments.args.is_empty() && c.arguments.keywords.is_empty(),
+                ) {
+                    if &*n.id == "super" {
+                        if let Some((cls, me)) = self.super_args() {
+                            return Ok(Expr::Call(Box::new(f), vec![Arg::Pos(cls), Arg::Pos(me)]));
+                        }
+                    }
+                }
                 for a in c.arguments.args.iter() {
                     match a {
                         E::Starred(s) => args.push(Arg::Star(self.expr(&s.value)?)),

@@ -590,6 +590,8 @@ impl<'g> Compiler<'g> {
         let mut sc = Scope::new(Kind::Class);
         sc.globals = info.globals.clone();
         sc.class_bound = info.bound.iter().cloned().collect();
+        sc.cells.insert("__class__".to_string(), 0);
+        sc.ncells = 1;
         self.scopes.push(sc);
         self.qual.push(c.name.id.to_string());
         let body = self.block(&c.body);
@@ -601,7 +603,7 @@ impl<'g> Compiler<'g> {
             params: Vec::new(),
             npos: 0,
             nlocals: sc.nlocals as usize,
-            ncells: 0,
+            ncells: 1,
             cell_params: Vec::new(),
             local_names: sc.local_names,
             body,
@@ -621,6 +623,24 @@ impl<'g> Compiler<'g> {
             decos,
             self.name_target(&c.name.id),
         ))
+    }
+
+    /// `super()` inside a method: `(__class__ cell, first parameter)`.
+    pub(crate) fn super_args(&mut self) -> Option<(super::ir::Expr, super::ir::Expr)> {
+        let sc = self.scopes.last()?;
+        if sc.kind != Kind::Function {
+            return None;
+        }
+        let first = sc.local_names.first()?.to_string();
+        let me = match self.resolve(&first) {
+            Res::Local(i) => super::ir::Expr::Local(i),
+            Res::Cell(i) => super::ir::Expr::Cell(i, Arc::from(first.as_str())),
+            _ => return None,
+        };
+        match self.resolve("__class__") {
+            Res::Cell(i) => Some((super::ir::Expr::Cell(i, Arc::from("__class__")), me)),
+            _ => None,
+        }
     }
 
     /// Allocate a fresh hidden local for a comprehension variable.

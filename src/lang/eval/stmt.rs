@@ -336,14 +336,12 @@ impl Vm<'_> {
             }
         }
         let ns: super::Ns = Arc::new(RwLock::new(IndexMap::new()));
-        let closure: Vec<_> = cd
-            .captures
-            .iter()
-            .map(|c| f.cells[*c as usize].clone())
-            .collect();
+        let class_cell = crate::lang::value::Cell::new(None);
+        let mut cells = vec![class_cell.clone()];
+        cells.extend(cd.captures.iter().map(|c| f.cells[*c as usize].clone()));
         let mut frame = Frame {
             locals: vec![None; cd.body.nlocals],
-            cells: closure,
+            cells,
             globals: f.globals,
             code: &cd.body,
             ns: Some(ns.clone()),
@@ -361,6 +359,7 @@ impl Vm<'_> {
                 attrs.insert(Arc::from("__doc__"), Value::Str(d.clone()));
             }
         }
+        *class_cell.0.write() = Some(Value::Class(cls.clone()));
         Ok(Value::Class(cls))
     }
 

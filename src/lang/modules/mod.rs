@@ -1,6 +1,7 @@
 //! The module registry: what `import` can see. Built-in modules register here at
 //! first use; other layers (arrays, delayed, ...) add theirs with `register_module`.
 
+pub mod collections;
 mod math;
 mod stdlib;
 mod time;
@@ -37,6 +38,8 @@ fn registry() -> &'static RwLock<FxHashMap<String, Entry>> {
             ("random", stdlib::random),
             ("glob", stdlib::glob),
             ("sys", stdlib::sys),
+            ("collections", collections::build),
+            ("collections.abc", collections::abc),
         ];
         for (n, b) in builtin {
             m.insert(n.to_string(), Entry::Builder(Arc::new(b)));
@@ -81,7 +84,14 @@ pub fn import(path: &str) -> PyResult<Value> {
             prefix.push('.');
         }
         prefix.push_str(part);
-        let m = match load(&prefix) {
+        let existing = match &cur {
+            Some(Value::Module(p)) => match p.get(part) {
+                Some(v @ Value::Module(_)) => Some(v),
+                _ => None,
+            },
+            _ => None,
+        };
+        let m = match existing.or_else(|| load(&prefix)) {
             Some(m) => m,
             None => {
                 // A registered attribute that is itself a module (e.g. `os.path`).
