@@ -87,9 +87,11 @@ pub struct Interpreter {
 }
 
 impl Interpreter {
-    /// A fresh interpreter with empty globals.
+    /// A fresh interpreter with empty globals (`__name__` is `'__main__'`).
     pub fn new() -> Self {
-        Self::default()
+        let it = Self::default();
+        it.globals.set("__name__", Value::str("__main__"));
+        it
     }
 
     /// The globals (shared with functions defined in this interpreter).
@@ -173,7 +175,11 @@ impl Interpreter {
 
     /// Names defined in the globals, sorted (for `%who`).
     pub fn global_names(&self) -> Vec<String> {
-        self.globals.names()
+        self.globals
+            .names()
+            .into_iter()
+            .filter(|n| !(n.starts_with("__") && n.ends_with("__")))
+            .collect()
     }
 
     /// Look up a global (for `%who`, `%timeit` and tests).
@@ -188,7 +194,7 @@ impl Interpreter {
 
     /// Remove every user global (`%reset`).
     pub fn reset(&mut self) {
-        self.globals = Arc::new(value::Globals::default());
+        *self = Self::new();
     }
 }
 

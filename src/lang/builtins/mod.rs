@@ -2,6 +2,7 @@
 
 mod conv;
 mod core;
+pub mod descr;
 mod io;
 mod seq;
 
@@ -24,6 +25,7 @@ fn table() -> &'static Table {
         conv::register(&mut t);
         seq::register(&mut t);
         io::register(&mut t);
+        descr::register(&mut t);
         for c in exc::all_classes() {
             t.insert(c.name.to_string(), Value::Class(c));
         }

@@ -33,7 +33,8 @@ struct Scope {
     nlocals: u32,
     ncells: u32,
     local_names: Vec<Arc<str>>,
-    comp: Vec<(String, u32)>,
+    comp: Vec<(String, Res)>,
+    comp_cells: FxHashMap<String, u32>,
 }
 
 impl Scope {
@@ -50,6 +51,7 @@ impl Scope {
             ncells: 0,
             local_names: Vec::new(),
             comp: Vec::new(),
+            comp_cells: FxHashMap::default(),
         }
     }
     fn new_local(&mut self, name: &str) -> u32 {
@@ -61,6 +63,7 @@ impl Scope {
 }
 
 /// How a name resolves in the current scope.
+#[derive(Clone)]
 pub(crate) enum Res {
     Local(u32),
     Cell(u32),
@@ -139,6 +142,7 @@ impl<'g> Compiler<'g> {
         for n in &info.bound {
             self.globals.slot(n);
         }
+        Self::alloc_comp_cells(self.cur(), &info.comp_cells);
         let stmts = self.block(body)?;
         let sc = self.scopes.pop().expect("module scope");
         Ok(Arc::new(Code {
@@ -146,7 +150,7 @@ impl<'g> Compiler<'g> {
             params: Vec::new(),
             npos: 0,
             nlocals: sc.nlocals as usize,
-            ncells: 0,
+            ncells: sc.ncells as usize,
             cell_params: Vec::new(),
             local_names: sc.local_names,
             body: stmts,
@@ -165,8 +169,8 @@ impl<'g> Compiler<'g> {
     pub(crate) fn resolve(&mut self, name: &str) -> Res {
         let depth = self.scopes.len() - 1;
         let sc = &self.scopes[depth];
-        if let Some((_, s)) = sc.comp.iter().rev().find(|(n, _)| n == name) {
-            return Res::Local(*s);
+        if let Some((_, r)) = sc.comp.iter().rev().find(|(n, _)| n == name) {
+            return r.clone();
         }
         match sc.kind {
             Kind::Module => Res::Global(self.globals.slot(name) as u32),
@@ -200,6 +204,14 @@ impl<'g> Compiler<'g> {
     /// Find `name` as a cell in scopes enclosing `depth`, threading it through as a
     /// free variable of each intermediate scope; returns the cell index at `depth`.
     fn free(&mut self, depth: usize, name: &str) -> Option<u32> {
+        if let Some((_, Res::Cell(c))) = self.scopes[depth]
+            .comp
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+        {
+            return Some(*c);
+        }
         if let Some(c) = self.scopes[depth].cells.get(name) {
             return Some(*c);
         }
@@ -208,7 +220,17 @@ impl<'g> Compiler<'g> {
         }
         let parent = depth - 1;
         let pidx = match self.scopes[parent].kind {
-            Kind::Module => return None,
+            Kind::Module => {
+                match self.scopes[parent]
+                    .comp
+                    .iter()
+                    .rev()
+                    .find(|(n, _)| n == name)
+                {
+                    Some((_, Res::Cell(c))) => *c,
+                    _ => return None,
+                }
+            }
             Kind::Function => {
                 let p = &self.scopes[parent];
                 if p.globals.contains(name) {
@@ -522,6 +544,7 @@ impl<'g> Compiler<'g> {
                 sc.locals.insert(n.clone(), l);
             }
         }
+        Self::alloc_comp_cells(&mut sc, &info.comp_cells);
         self.scopes.push(sc);
         self.qual.push(name.to_string());
         let (stmts, doc, is_lambda) = match body {
@@ -592,6 +615,7 @@ impl<'g> Compiler<'g> {
         sc.class_bound = info.bound.iter().cloned().collect();
         sc.cells.insert("__class__".to_string(), 0);
         sc.ncells = 1;
+        Self::alloc_comp_cells(&mut sc, &info.comp_cells);
         self.scopes.push(sc);
         self.qual.push(c.name.id.to_string());
         let body = self.block(&c.body);
@@ -603,7 +627,7 @@ impl<'g> Compiler<'g> {
             params: Vec::new(),
             npos: 0,
             nlocals: sc.nlocals as usize,
-            ncells: 1,
+            ncells: sc.ncells as usize,
             cell_params: Vec::new(),
             local_names: sc.local_names,
             body,
@@ -644,11 +668,25 @@ impl<'g> Compiler<'g> {
     }
 
     /// Allocate a fresh hidden local for a comprehension variable.
-    pub(crate) fn comp_local(&mut self, name: &str) -> u32 {
+    pub(crate) fn comp_local(&mut self, name: &str) {
         let sc = self.cur();
-        let s = sc.new_local(name);
-        sc.comp.push((name.to_string(), s));
-        s
+        let r = match sc.comp_cells.get(name) {
+            Some(c) => Res::Cell(*c),
+            None => Res::Local(sc.new_local(name)),
+        };
+        sc.comp.push((name.to_string(), r));
+    }
+
+    /// Pre-allocate cells for comprehension variables captured by lambdas (before any
+    /// free variable is numbered).
+    fn alloc_comp_cells(sc: &mut Scope, names: &[String]) {
+        for n in names {
+            if !sc.comp_cells.contains_key(n) {
+                let c = sc.ncells;
+                sc.ncells += 1;
+                sc.comp_cells.insert(n.clone(), c);
+            }
+        }
     }
 
     pub(crate) fn comp_pop(&mut self, n: usize) {

@@ -368,6 +368,20 @@ impl Vm<'_> {
 
     /// Apply a comparison operator.
     pub fn compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+        if let (Value::Int(x), Value::Int(y)) = (a, b) {
+            let r = match op {
+                CmpOp::Eq => x == y,
+                CmpOp::Ne => x != y,
+                CmpOp::Lt => x < y,
+                CmpOp::Le => x <= y,
+                CmpOp::Gt => x > y,
+                CmpOp::Ge => x >= y,
+                CmpOp::Is => x == y,
+                CmpOp::IsNot => x != y,
+                _ => return Err(exc::type_error("argument of type 'int' is not iterable")),
+            };
+            return Ok(Value::Bool(r));
+        }
         Ok(Value::Bool(match op {
             CmpOp::Is => a.is(b),
             CmpOp::IsNot => !a.is(b),

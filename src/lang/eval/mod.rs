@@ -96,7 +96,7 @@ impl<'c> Vm<'c> {
     pub fn run_module(&mut self, code: &Code, globals: &Arc<Globals>) -> PyResult<Option<Value>> {
         let mut frame = Frame {
             locals: vec![None; code.nlocals],
-            cells: Vec::new(),
+            cells: (0..code.ncells).map(|_| Cell::new(None)).collect(),
             globals,
             code,
             ns: None,

@@ -338,6 +338,7 @@ impl Vm<'_> {
         let ns: super::Ns = Arc::new(RwLock::new(IndexMap::new()));
         let class_cell = crate::lang::value::Cell::new(None);
         let mut cells = vec![class_cell.clone()];
+        cells.extend((1..cd.body.ncells).map(|_| crate::lang::value::Cell::new(None)));
         cells.extend(cd.captures.iter().map(|c| f.cells[*c as usize].clone()));
         let mut frame = Frame {
             locals: vec![None; cd.body.nlocals],

@@ -603,13 +603,14 @@ pub(super) fn set_table() -> Table {
                             }
                         }
                         SetOp::Sym => {
-                            for (k, v) in cur.iter() {
-                                if !other.contains_key(k) {
+                            // CPython copies `other`, then toggles this set's items in.
+                            for (k, v) in other.iter() {
+                                if !cur.contains_key(k) {
                                     out.insert(k.clone(), v.clone());
                                 }
                             }
-                            for (k, v) in other.iter() {
-                                if !cur.contains_key(k) {
+                            for (k, v) in cur.iter() {
+                                if !other.contains_key(k) {
                                     out.insert(k.clone(), v.clone());
                                 }
                             }

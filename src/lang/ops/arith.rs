@@ -283,13 +283,13 @@ fn builtin_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<V
                     }
                 }
                 _ => {
-                    for (k, v) in x.iter() {
-                        if !y.contains_key(k) {
+                    for (k, v) in y.iter() {
+                        if !x.contains_key(k) {
                             out.insert(k.clone(), v.clone());
                         }
                     }
-                    for (k, v) in y {
-                        if !x.contains_key(&k) {
+                    for (k, v) in x {
+                        if !y.contains_key(&k) {
                             out.insert(k, v);
                         }
                     }

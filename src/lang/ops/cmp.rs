@@ -116,9 +116,15 @@ pub fn values_eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
             x.len() == y.len() && x.keys().all(|k| y.contains_key(k))
         }
         (V::Range(x), V::Range(y)) => x == y,
+        (V::Slice(x), V::Slice(y)) => seq_eq(vm, &x[..], &y[..])?,
         _ => {
             if let (Some(x), Some(y)) = (num(a), num(b)) {
                 return Ok(x == y);
+            }
+            if !matches!(a, V::Instance(_) | V::Object(_))
+                && !matches!(b, V::Instance(_) | V::Object(_))
+            {
+                return Ok(a.is(b));
             }
             let r = richcmp(vm, CmpOp::Eq, a, b)?;
             return vm.truthy(&r);
