@@ -234,7 +234,70 @@ pub fn parse_and_compile(
     name: &str,
     globals: &value::Globals,
 ) -> PyResult<Arc<ir::Code>> {
-    let parsed = ruff_python_parser::parse_module(src).map_err(|e| parse_error(src, name, &e))?;
-    let c = compile::Compiler::new(src, name, globals);
-    c.compile_module(&parsed.syntax().body)
+    if nesting_depth(src) > MAX_NESTING {
+        return Err(exc::syntax_error(
+            "too many nested parentheses",
+            name,
+            1,
+            1,
+            "",
+        ));
+    }
+    // The parser and compiler recurse on nesting: give them a roomy stack on any thread.
+    stacker::maybe_grow(8 << 20, 64 << 20, || {
+        let parsed =
+            ruff_python_parser::parse_module(src).map_err(|e| parse_error(src, name, &e))?;
+        let c = compile::Compiler::new(src, name, globals);
+        c.compile_module(&parsed.syntax().body)
+    })
+}
+
+/// Deepest bracket / unary-operator nesting accepted (CPython allows 200 parentheses).
+const MAX_NESTING: usize = 200;
+
+fn nesting_depth(src: &str) -> usize {
+    let (mut depth, mut max, mut run) = (0usize, 0usize, 0usize);
+    let (mut quote, mut escaped, mut comment) = (None::<char>, false, false);
+    for c in src.chars() {
+        if comment {
+            comment = c != '\n';
+            continue;
+        }
+        if let Some(q) = quote {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == q {
+                quote = None;
+            }
+            continue;
+        }
+        match c {
+            '\'' | '"' => {
+                quote = Some(c);
+                continue;
+            }
+            '#' => {
+                comment = true;
+                continue;
+            }
+            _ => {}
+        }
+        match c {
+            '(' | '[' | '{' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if matches!(c, '-' | '+' | '~') {
+            run += 1;
+            max = max.max(run / 4);
+        } else if !c.is_whitespace() {
+            run = 0;
+        }
+    }
+    max
 }

@@ -280,3 +280,30 @@ fn no_gil_parallel_calls() {
         "parallel {parallel:?} vs serial {serial:?}"
     );
 }
+
+#[test]
+fn values_and_interpreter_are_send_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<Value>();
+    check::<Interpreter>();
+    check::<PyException>();
+}
+
+#[test]
+fn recursion_and_nesting_are_safe_on_small_stacks() {
+    let h = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(|| {
+            let (_, r) = run("def f(n):\n    return f(n + 1) + 1\nf(0)");
+            let deep = format!("x = {}1{}", "[".repeat(3000), "]".repeat(3000));
+            let (_, r2) = run(&deep);
+            let deep2 = format!("x = {}1", "-".repeat(5000));
+            let (_, r3) = run(&deep2);
+            (r.map(|_| ()), r2.map(|_| ()), r3.map(|_| ()))
+        })
+        .expect("spawn");
+    let (r, r2, r3) = h.join().expect("no stack overflow");
+    assert_eq!(r.expect_err("recursion").ename, "RecursionError");
+    // Deep nesting either works or raises; it must not overflow the native stack.
+    let _ = (r2, r3);
+}

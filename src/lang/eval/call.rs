@@ -161,6 +161,16 @@ impl Vm<'_> {
 
     /// Call a user function: bind arguments, run the body with a recursion guard.
     pub fn call_function(&mut self, f: &Arc<Function>, args: Args) -> PyResult<Value> {
+        let locals = self.bind(f, args)?;
+        self.call_with_locals(f, locals)
+    }
+
+    /// Run a function whose parameters are already bound into its local slots.
+    pub(crate) fn call_with_locals(
+        &mut self,
+        f: &Arc<Function>,
+        locals: Vec<Option<Value>>,
+    ) -> PyResult<Value> {
         if self.depth >= RECURSION_LIMIT {
             return Err(exc::new(
                 "RecursionError",
@@ -168,14 +178,13 @@ impl Vm<'_> {
             ));
         }
         self.depth += 1;
-        let r = stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || self.call_inner(f, args));
+        let r = stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || self.run_function(f, locals));
         self.depth -= 1;
         r
     }
 
-    fn call_inner(&mut self, f: &Arc<Function>, args: Args) -> PyResult<Value> {
+    fn run_function(&mut self, f: &Arc<Function>, locals: Vec<Option<Value>>) -> PyResult<Value> {
         let code = &*f.code;
-        let locals = self.bind(f, args)?;
         let mut cells: Vec<Arc<Cell>> = Vec::with_capacity(code.ncells + f.closure.len());
         let mut frame_locals = locals;
         if code.ncells > 0 {

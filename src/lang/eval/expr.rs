@@ -18,6 +18,17 @@ impl Vm<'_> {
             Expr::Const(v) => Ok(v.clone()),
             Expr::Local(i) => match &f.locals[*i as usize] {
                 Some(v) => Ok(v.clone()),
+                None => self.eval_inner(f, e),
+            },
+            _ => stacker::maybe_grow(128 * 1024, 2 << 20, || self.eval_inner(f, e)),
+        }
+    }
+
+    fn eval_inner(&mut self, f: &mut Frame<'_>, e: &Expr) -> PyResult<Value> {
+        match e {
+            Expr::Const(v) => Ok(v.clone()),
+            Expr::Local(i) => match &f.locals[*i as usize] {
+                Some(v) => Ok(v.clone()),
                 None => Err(exc::new(
                     "UnboundLocalError",
                     format!(
@@ -140,7 +151,47 @@ impl Vm<'_> {
                 }
             }
             Expr::Call(func, args) => {
+                if let Expr::Attr(obj, name) = &**func {
+                    let o = self.eval(f, obj)?;
+                    // Fast paths: methods of instances and built-in containers are called
+                    // without materialising a bound-method object.
+                    match &o {
+                        Value::Instance(i) if i.get(name).is_none() => {
+                            if let Some(Value::Func(fun)) = i.class.lookup(name) {
+                                let a = self.eval_args_with(f, args, Some(o.clone()))?;
+                                return self.call_function(&fun, a);
+                            }
+                        }
+                        Value::List(_) | Value::Dict(_) | Value::Str(_) | Value::Set(_) | Value::Tuple(_) => {
+                            if let Some(m) = crate::lang::methods::lookup(&o, name) {
+                                let a = self.eval_args_with(f, args, Some(o.clone()))?;
+                                return self.call_value(&m, a);
+                            }
+                        }
+                        _ => {}
+                    }
+                    let fv = self.getattr(&o, name)?;
+                    let a = self.eval_args(f, args)?;
+                    return self.call_value(&fv, a);
+                }
                 let fv = self.eval(f, func)?;
+                if let Value::Func(fun) = &fv {
+                    // Fast path: plain positional call binds straight into the locals.
+                    let code = &fun.code;
+                    if code.npos == args.len()
+                        && code.params.len() == code.npos
+                        && args.iter().all(|a| matches!(a, Arg::Pos(_)))
+                    {
+                        let mut locals = Vec::with_capacity(code.nlocals);
+                        for a in args {
+                            if let Arg::Pos(e) = a {
+                                locals.push(Some(self.eval(f, e)?));
+                            }
+                        }
+                        locals.resize(code.nlocals, None);
+                        return self.call_with_locals(fun, locals);
+                    }
+                }
                 let a = self.eval_args(f, args)?;
                 self.call_value(&fv, a)
             }
@@ -291,10 +342,22 @@ impl Vm<'_> {
     }
 
     fn eval_args(&mut self, f: &mut Frame<'_>, args: &[Arg]) -> PyResult<Args> {
+        self.eval_args_with(f, args, None)
+    }
+
+    fn eval_args_with(
+        &mut self,
+        f: &mut Frame<'_>,
+        args: &[Arg],
+        first: Option<Value>,
+    ) -> PyResult<Args> {
         let mut a = Args {
-            pos: Vec::with_capacity(args.len()),
+            pos: Vec::with_capacity(args.len() + 1),
             kw: Vec::new(),
         };
+        if let Some(v) = first {
+            a.pos.push(v);
+        }
         for arg in args {
             match arg {
                 Arg::Pos(e) => a.pos.push(self.eval(f, e)?),

@@ -13,18 +13,18 @@ use std::sync::Arc;
 
 fn add(
     t: &mut Table,
-    ty: &str,
+    ty: &'static str,
     name: &'static str,
     sig: &str,
     doc: &str,
     f: impl Fn(&mut Vm, Value, Args) -> PyResult<Value> + Send + Sync + 'static,
 ) {
-    let tn = ty.to_string();
+    let tn = ty;
     t.insert(
         name,
         Builtin::value(name, &format!("{ty}.{name}{sig}"), doc, move |vm, mut a| {
             let r = recv(&a, name)?;
-            if r.type_name() != tn && !(tn == "int" && matches!(r, Value::Bool(_))) {
+            if super::value_kind(&r) != Some(tn) {
                 return Err(exc::type_error(format!(
                     "descriptor '{name}' for '{tn}' objects doesn't apply to a '{}' object",
                     r.type_name()

@@ -28,6 +28,20 @@ fn tables() -> &'static FxHashMap<&'static str, Table> {
     })
 }
 
+/// The method-table name of a built-in value (bools use `int`'s methods).
+pub fn value_kind(v: &Value) -> Option<&'static str> {
+    Some(match v {
+        Value::Str(_) => "str",
+        Value::List(_) => "list",
+        Value::Dict(_) => "dict",
+        Value::Set(_) => "set",
+        Value::Tuple(_) => "tuple",
+        Value::Int(_) | Value::Bool(_) => "int",
+        Value::Float(_) => "float",
+        _ => return None,
+    })
+}
+
 fn kind(v: &Value) -> Option<&'static str> {
     Some(match v {
         Value::Str(_) => "str",
@@ -50,8 +64,21 @@ fn kind_by_name(n: &str) -> Option<&'static str> {
 
 /// The unbound method `name` of `v`'s type (e.g. `list.append`), if any.
 pub fn lookup(v: &Value, name: &str) -> Option<Value> {
-    let k = kind(v)?;
-    tables().get(k)?.get(name).cloned()
+    static CACHE: OnceLock<[&'static Table; 7]> = OnceLock::new();
+    let t = CACHE.get_or_init(|| {
+        let ts = tables();
+        ["str", "list", "dict", "set", "tuple", "int", "float"].map(|k| &ts[k])
+    });
+    let i = match kind(v)? {
+        "str" => 0,
+        "list" => 1,
+        "dict" => 2,
+        "set" => 3,
+        "tuple" => 4,
+        "int" => 5,
+        _ => 6,
+    };
+    t[i].get(name).cloned()
 }
 
 /// Data attributes of built-in values (`slice.start`, `range.stop`, `x.real`).
