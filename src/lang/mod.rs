@@ -22,6 +22,8 @@ pub mod value;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_object;
 
 use crate::display::MimeBundle;
 use crate::sched::CancelToken;

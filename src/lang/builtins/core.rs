@@ -259,6 +259,16 @@ pub(super) fn register(t: &mut Table) {
     );
     add(
         t,
+        "vars",
+        "vars(object)",
+        "Return the __dict__ attribute of an object.",
+        |vm, a| {
+            a.exact("vars", 1)?;
+            vm.getattr(&a.pos[0], "__dict__")
+        },
+    );
+    add(
+        t,
         "callable",
         "callable(obj, /)",
         "Return whether the object is callable.",
@@ -267,6 +277,7 @@ pub(super) fn register(t: &mut Table) {
             Ok(Value::Bool(match &a.pos[0] {
                 Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
                 Value::Instance(i) => i.class.lookup("__call__").is_some(),
+                Value::Object(o) => o.is_callable(),
                 _ => false,
             }))
         },

@@ -128,6 +128,9 @@ impl<'c> Vm<'c> {
         if let Some(b) = v.truthy_simple() {
             return Ok(b);
         }
+        if let Value::Object(o) = v {
+            return o.truthiness().unwrap_or(Ok(true));
+        }
         if let Value::Instance(i) = v {
             if let Some(f) = i.class.lookup("__bool__") {
                 let r = self.call_value(&f, Args::pos(vec![v.clone()]))?;

@@ -284,8 +284,8 @@ impl Object for DictView {
     fn len(&self) -> Option<usize> {
         Some(self.items.len())
     }
-    fn truthiness(&self) -> Option<bool> {
-        Some(!self.items.is_empty())
+    fn truthiness(&self) -> Option<PyResult<bool>> {
+        Some(Ok(!self.items.is_empty()))
     }
     fn as_any(&self) -> &dyn Any {
         self

@@ -119,8 +119,8 @@ impl Object for DictLike {
     fn len(&self) -> Option<usize> {
         Some(self.map.read().len())
     }
-    fn truthiness(&self) -> Option<bool> {
-        Some(!self.map.read().is_empty())
+    fn truthiness(&self) -> Option<PyResult<bool>> {
+        Some(Ok(!self.map.read().is_empty()))
     }
     fn compare(&self, vm: &mut Vm, op: &str, other: &Value) -> Option<PyResult<Value>> {
         if op != "==" && op != "!=" {

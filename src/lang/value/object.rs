@@ -46,6 +46,11 @@ pub trait Object: Send + Sync + Any {
         None
     }
 
+    /// Whether `callable(x)` is true (set it when `call` is implemented).
+    fn is_callable(&self) -> bool {
+        false
+    }
+
     /// `x(*args, **kwargs)`; `None` → "object is not callable".
     fn call(&self, _vm: &mut Vm, _args: Args) -> Option<PyResult<Value>> {
         None
@@ -101,9 +106,10 @@ pub trait Object: Send + Sync + Any {
         None
     }
 
-    /// `bool(x)`; `None` → true.
-    fn truthiness(&self) -> Option<bool> {
-        None
+    /// `bool(x)` (`if x:`); `None` → true (or `len() != 0` when `len` is defined).
+    /// Return `Some(Err(..))` for "truth value is ambiguous" errors.
+    fn truthiness(&self) -> Option<PyResult<bool>> {
+        self.len().map(|n| Ok(n != 0))
     }
 
     /// Key for `hash()`/dict keys; `None` → unhashable.
