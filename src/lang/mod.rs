@@ -212,8 +212,40 @@ fn parse_error(src: &str, name: &str, e: &ruff_python_parser::ParseError) -> Box
     let c = compile::Compiler::new(src, name, &globals);
     let (line, col) = c.line_col(e.location.start());
     let text = src.lines().nth(line as usize - 1).unwrap_or("").to_string();
-    let msg = parse_message(&e.error.to_string());
+    let mut msg = parse_message(&e.error.to_string());
+    if let Some(open) = unclosed_bracket(src) {
+        if msg.contains("EOF") || msg.contains("newline") {
+            msg = format!("'{open}' was never closed");
+        }
+    }
     exc::syntax_error(&msg, name, line, col + 1, &text)
+}
+
+fn unclosed_bracket(src: &str) -> Option<char> {
+    let mut stack = Vec::new();
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for c in src.chars() {
+        if let Some(q) = quote {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == q {
+                quote = None;
+            }
+            continue;
+        }
+        match c {
+            '\'' | '"' => quote = Some(c),
+            '(' | '[' | '{' => stack.push(c),
+            ')' | ']' | '}' => {
+                stack.pop();
+            }
+            _ => {}
+        }
+    }
+    stack.last().copied()
 }
 
 fn parse_message(m: &str) -> String {

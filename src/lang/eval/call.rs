@@ -60,8 +60,9 @@ impl Args {
     /// Require exactly `n` positional arguments and no keywords.
     pub fn exact(&self, fname: &str, n: usize) -> PyResult<()> {
         if let Some((k, _)) = self.kw.first() {
+            let _ = k;
             return Err(exc::type_error(format!(
-                "{fname}() takes no keyword arguments (got '{k}')"
+                "{fname}() takes no keyword arguments"
             )));
         }
         if self.pos.len() != n {

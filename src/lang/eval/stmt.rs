@@ -387,7 +387,17 @@ impl Vm<'_> {
                 ops::setitem(self, &o, &k, v)?;
             }
             Target::Unpack(ts, star) => {
-                let items = self.iterate(&v)?;
+                let items = match self.iterate(&v) {
+                    Ok(items) => items,
+                    Err(e) if e.is("TypeError") && e.message().ends_with("is not iterable") => {
+                        return Err(exc::type_error(format!(
+                            "cannot unpack non-iterable {} object",
+                            v.type_name()
+                        ))
+                        .into())
+                    }
+                    Err(e) => return Err(e.into()),
+                };
                 match star {
                     None => {
                         if items.len() != ts.len() {

@@ -389,10 +389,11 @@ pub(super) fn table() -> Table {
                 Some(Value::Tuple(ps)) => ps
                     .iter()
                     .any(|p| matches!(p, Value::Str(p) if sub.starts_with(&**p))),
-                _ => {
-                    return Err(exc::type_error(
-                        "startswith first arg must be str or a tuple of str",
-                    ))
+                other => {
+                    return Err(exc::type_error(format!(
+                        "startswith first arg must be str or a tuple of str, not {}",
+                        other.map(|o| o.type_name()).unwrap_or_default()
+                    )))
                 }
             }))
         },
@@ -410,10 +411,11 @@ pub(super) fn table() -> Table {
                 Some(Value::Tuple(ps)) => ps
                     .iter()
                     .any(|p| matches!(p, Value::Str(p) if sub.ends_with(&**p))),
-                _ => {
-                    return Err(exc::type_error(
-                        "endswith first arg must be str or a tuple of str",
-                    ))
+                other => {
+                    return Err(exc::type_error(format!(
+                        "endswith first arg must be str or a tuple of str, not {}",
+                        other.map(|o| o.type_name()).unwrap_or_default()
+                    )))
                 }
             }))
         },
