@@ -122,7 +122,7 @@ impl Interpreter {
         let mut vm = Vm::new(ctx);
         let globals = self.globals.clone();
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            vm.run_module(&code, &globals)
+            stacker::maybe_grow(1 << 20, 16 << 20, || vm.run_module(&code, &globals))
         })) {
             Ok(r) => r,
             Err(p) => {

@@ -7,6 +7,9 @@ use ruff_python_ast as ast;
 use ruff_text_size::Ranged;
 use std::sync::Arc;
 
+/// Deepest expression nesting accepted by the compiler.
+const MAX_EXPR_DEPTH: usize = 400;
+
 pub(super) fn binop(op: ast::Operator) -> BinOp {
     use ast::Operator as O;
     match op {
@@ -58,8 +61,19 @@ impl Compiler<'_> {
         })
     }
 
-    /// Compile an expression.
+    /// Compile an expression (nesting is capped so evaluation cannot exhaust the stack).
     pub(crate) fn expr(&mut self, e: &ast::Expr) -> CResult<Expr> {
+        self.depth += 1;
+        if self.depth > MAX_EXPR_DEPTH {
+            self.depth = 0;
+            return Err(self.syntax("expression nested too deeply", e.start()));
+        }
+        let r = self.expr_inner(e);
+        self.depth = self.depth.saturating_sub(1);
+        r
+    }
+
+    fn expr_inner(&mut self, e: &ast::Expr) -> CResult<Expr> {
         use ast::Expr as E;
         Ok(match e {
             E::NumberLiteral(n) => Expr::Const(match &n.value {

@@ -79,6 +79,7 @@ pub struct Compiler<'g> {
     scopes: Vec<Scope>,
     source: Arc<Source>,
     qual: Vec<String>,
+    pub(crate) depth: usize,
 }
 
 impl<'g> Compiler<'g> {
@@ -101,6 +102,7 @@ impl<'g> Compiler<'g> {
             scopes: vec![Scope::new(Kind::Module)],
             source,
             qual: Vec::new(),
+            depth: 0,
         }
     }
 

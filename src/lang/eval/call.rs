@@ -179,7 +179,7 @@ impl Vm<'_> {
             ));
         }
         self.depth += 1;
-        let r = stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || self.run_function(f, locals));
+        let r = stacker::maybe_grow(1 << 20, 16 << 20, || self.run_function(f, locals));
         self.depth -= 1;
         r
     }

@@ -14,17 +14,85 @@ use std::sync::Arc;
 impl Vm<'_> {
     /// Evaluate an expression in a frame.
     pub fn eval(&mut self, f: &mut Frame<'_>, e: &Expr) -> PyResult<Value> {
+        // Hot node kinds stay in this small function; the rest live in `eval_cold`.
         match e {
             Expr::Const(v) => Ok(v.clone()),
             Expr::Local(i) => match &f.locals[*i as usize] {
                 Some(v) => Ok(v.clone()),
-                None => self.eval_inner(f, e),
+                None => self.eval_cold(f, e),
             },
-            _ => stacker::maybe_grow(128 * 1024, 2 << 20, || self.eval_inner(f, e)),
+            Expr::Global(i, name) => self.load_global(f, *i, name),
+            Expr::Bin(a, op, b) => {
+                let a = self.eval(f, a)?;
+                let b = self.eval(f, b)?;
+                if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+                    return crate::lang::ops::int_op(*op, *x, *y);
+                }
+                ops::binop(self, *op, &a, &b)
+            }
+            Expr::Compare(first, rest) if rest.len() == 1 => {
+                let l = self.eval(f, first)?;
+                let r = self.eval(f, &rest[0].1)?;
+                self.compare(rest[0].0, &l, &r)
+            }
+            Expr::Call(func, args) => self.eval_call(f, func, args),
+            _ => self.eval_cold(f, e),
         }
     }
 
-    fn eval_inner(&mut self, f: &mut Frame<'_>, e: &Expr) -> PyResult<Value> {
+    #[inline(never)]
+    fn eval_call(&mut self, f: &mut Frame<'_>, func: &Expr, args: &[Arg]) -> PyResult<Value> {
+        if let Expr::Attr(obj, name) = func {
+            let o = self.eval(f, obj)?;
+            // Fast paths: methods of instances and built-in containers are called
+            // without materialising a bound-method object.
+            match &o {
+                Value::Instance(i) if i.get(name).is_none() => {
+                    if let Some(Value::Func(fun)) = i.class.lookup(name) {
+                        let a = self.eval_args_with(f, args, Some(o.clone()))?;
+                        return self.call_function(&fun, a);
+                    }
+                }
+                Value::List(_)
+                | Value::Dict(_)
+                | Value::Str(_)
+                | Value::Set(_)
+                | Value::Tuple(_) => {
+                    if let Some(m) = crate::lang::methods::lookup(&o, name) {
+                        let a = self.eval_args_with(f, args, Some(o.clone()))?;
+                        return self.call_value(&m, a);
+                    }
+                }
+                _ => {}
+            }
+            let fv = self.getattr(&o, name)?;
+            let a = self.eval_args(f, args)?;
+            return self.call_value(&fv, a);
+        }
+        let fv = self.eval(f, func)?;
+        if let Value::Func(fun) = &fv {
+            // Fast path: plain positional call binds straight into the locals.
+            let code = &fun.code;
+            if code.npos == args.len()
+                && code.params.len() == code.npos
+                && args.iter().all(|a| matches!(a, Arg::Pos(_)))
+            {
+                let mut locals = Vec::with_capacity(code.nlocals);
+                for a in args {
+                    if let Arg::Pos(e) = a {
+                        locals.push(Some(self.eval(f, e)?));
+                    }
+                }
+                locals.resize(code.nlocals, None);
+                return self.call_with_locals(fun, locals);
+            }
+        }
+        let a = self.eval_args(f, args)?;
+        self.call_value(&fv, a)
+    }
+
+    #[inline(never)]
+    fn eval_cold(&mut self, f: &mut Frame<'_>, e: &Expr) -> PyResult<Value> {
         match e {
             Expr::Const(v) => Ok(v.clone()),
             Expr::Local(i) => match &f.locals[*i as usize] {
@@ -150,51 +218,7 @@ impl Vm<'_> {
                     self.eval(f, &b.2)
                 }
             }
-            Expr::Call(func, args) => {
-                if let Expr::Attr(obj, name) = &**func {
-                    let o = self.eval(f, obj)?;
-                    // Fast paths: methods of instances and built-in containers are called
-                    // without materialising a bound-method object.
-                    match &o {
-                        Value::Instance(i) if i.get(name).is_none() => {
-                            if let Some(Value::Func(fun)) = i.class.lookup(name) {
-                                let a = self.eval_args_with(f, args, Some(o.clone()))?;
-                                return self.call_function(&fun, a);
-                            }
-                        }
-                        Value::List(_) | Value::Dict(_) | Value::Str(_) | Value::Set(_) | Value::Tuple(_) => {
-                            if let Some(m) = crate::lang::methods::lookup(&o, name) {
-                                let a = self.eval_args_with(f, args, Some(o.clone()))?;
-                                return self.call_value(&m, a);
-                            }
-                        }
-                        _ => {}
-                    }
-                    let fv = self.getattr(&o, name)?;
-                    let a = self.eval_args(f, args)?;
-                    return self.call_value(&fv, a);
-                }
-                let fv = self.eval(f, func)?;
-                if let Value::Func(fun) = &fv {
-                    // Fast path: plain positional call binds straight into the locals.
-                    let code = &fun.code;
-                    if code.npos == args.len()
-                        && code.params.len() == code.npos
-                        && args.iter().all(|a| matches!(a, Arg::Pos(_)))
-                    {
-                        let mut locals = Vec::with_capacity(code.nlocals);
-                        for a in args {
-                            if let Arg::Pos(e) = a {
-                                locals.push(Some(self.eval(f, e)?));
-                            }
-                        }
-                        locals.resize(code.nlocals, None);
-                        return self.call_with_locals(fun, locals);
-                    }
-                }
-                let a = self.eval_args(f, args)?;
-                self.call_value(&fv, a)
-            }
+            Expr::Call(func, args) => self.eval_call(f, func, args),
             Expr::Attr(obj, name) => {
                 let o = self.eval(f, obj)?;
                 self.getattr(&o, name)
@@ -311,7 +335,7 @@ impl Vm<'_> {
         Ok(())
     }
 
-    fn load_global(&mut self, f: &Frame<'_>, slot: u32, name: &str) -> PyResult<Value> {
+    pub(crate) fn load_global(&mut self, f: &Frame<'_>, slot: u32, name: &str) -> PyResult<Value> {
         if let Some(v) = f.globals.get_slot(slot as usize) {
             return Ok(v);
         }

@@ -472,7 +472,13 @@ impl Vm<'_> {
                 )
             }
             simple => {
-                let cur = self.eval(f, &target_expr(simple, f.globals))?;
+                let cur = match simple {
+                    Target::Local(i) if f.locals[*i as usize].is_some() => {
+                        f.locals[*i as usize].clone().unwrap_or(Value::None)
+                    }
+                    Target::Global(i, name) => self.load_global(f, *i, name)?,
+                    _ => self.eval(f, &target_expr(simple, f.globals))?,
+                };
                 let r = self.eval(f, v)?;
                 let n = ops::inplace(self, op, &cur, &r)?;
                 self.assign(f, simple, n)?;

@@ -23,14 +23,14 @@ fn add(
     t.insert(
         name,
         Builtin::value(name, &format!("{ty}.{name}{sig}"), doc, move |vm, mut a| {
-            let r = recv(&a, name)?;
+            recv(&a, name)?;
+            let r = a.pos.remove(0);
             if super::value_kind(&r) != Some(tn) {
                 return Err(exc::type_error(format!(
                     "descriptor '{name}' for '{tn}' objects doesn't apply to a '{}' object",
                     r.type_name()
                 )));
             }
-            a.pos.remove(0);
             f(vm, r, a)
         }),
     );

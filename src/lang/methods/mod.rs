@@ -119,9 +119,9 @@ pub fn names(v: &Value) -> Vec<String> {
 }
 
 /// The receiver argument of a method call, or TypeError.
-pub(crate) fn recv(a: &super::eval::Args, what: &str) -> PyResult<Value> {
+pub(crate) fn recv(a: &super::eval::Args, what: &str) -> PyResult<()> {
     a.pos
         .first()
-        .cloned()
+        .map(|_| ())
         .ok_or_else(|| exc::type_error(format!("descriptor '{what}' needs an argument")))
 }
