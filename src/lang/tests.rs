@@ -307,3 +307,26 @@ fn recursion_and_nesting_are_safe_on_small_stacks() {
     // Deep nesting either works or raises; it must not overflow the native stack.
     let _ = (r2, r3);
 }
+
+#[test]
+fn is_complete_more_cases() {
+    let it = Interpreter::new();
+    assert_eq!(
+        it.is_complete("def f():"),
+        IsComplete::Incomplete("    ".into())
+    );
+    assert_eq!(
+        it.is_complete("if True:\n    x = 1"),
+        IsComplete::Incomplete("    ".into())
+    );
+    assert_eq!(
+        it.is_complete("print([1,\n 2"),
+        IsComplete::Incomplete("".into())
+    );
+    assert_eq!(
+        it.is_complete("s = '''abc"),
+        IsComplete::Incomplete("".into())
+    );
+    assert_eq!(it.is_complete(""), IsComplete::Complete);
+    assert_eq!(it.is_complete("1 +* 2"), IsComplete::Invalid);
+}

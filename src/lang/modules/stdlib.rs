@@ -76,14 +76,38 @@ pub(super) fn ipython() -> Value {
 
 pub(super) fn sys() -> Value {
     let m = new_module("sys", "System-specific parameters.");
-    m.set(
-        "stdout",
-        Value::Module(new_module("sys.stdout", "standard output")),
-    );
-    m.set(
-        "stderr",
-        Value::Module(new_module("sys.stderr", "standard error")),
-    );
+    for (name, stream) in [
+        ("stdout", crate::lang::output::StreamName::Stdout),
+        ("stderr", crate::lang::output::StreamName::Stderr),
+    ] {
+        let s = new_module(&format!("sys.{name}"), &format!("standard {name}"));
+        s.func(
+            "write",
+            "write(s, /)",
+            "Write a string to the stream.",
+            move |vm, a| {
+                let text = match a.pos.first() {
+                    Some(Value::Str(t)) => t.to_string(),
+                    Some(other) => {
+                        return Err(exc::type_error(format!(
+                            "write() argument must be str, not {}",
+                            other.type_name()
+                        )))
+                    }
+                    None => String::new(),
+                };
+                vm.ctx.out.stream(stream, &text);
+                Ok(Value::Int(text.chars().count() as i64))
+            },
+        );
+        s.func(
+            "flush",
+            "flush()",
+            "Flush the stream (no-op).",
+            |_vm, _a| Ok(Value::None),
+        );
+        m.set(name, Value::Module(s));
+    }
     m.set("maxsize", Value::Int(i64::MAX));
     m.set("version", Value::str("3.11 (Tessera dialect)"));
     m.set("platform", Value::str(std::env::consts::OS));
