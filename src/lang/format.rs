@@ -437,7 +437,7 @@ pub fn percent(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
                 .iter()
                 .position(|c| *c == ')')
                 .map(|p| p + i)
-                .unwrap_or(chars.len());
+                .ok_or_else(|| exc::value_error("incomplete format key"))?;
             key = Some(chars[i + 1..e].iter().collect::<String>());
             i = e + 1;
         }

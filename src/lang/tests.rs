@@ -330,3 +330,12 @@ fn is_complete_more_cases() {
     assert_eq!(it.is_complete(""), IsComplete::Complete);
     assert_eq!(it.is_complete("1 +* 2"), IsComplete::Invalid);
 }
+
+#[test]
+fn fuzz_regressions_raise_instead_of_panicking() {
+    for src in ["'%(abc' % {}", "'%(' % {}", "'%' % ()", "'%(a)' % {'a': 1}"] {
+        let (_, r) = run(src);
+        let e = r.expect_err(src);
+        assert!(!e.evalue.contains("internal error"), "{src}: {}", e.evalue);
+    }
+}

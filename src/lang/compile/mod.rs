@@ -114,7 +114,11 @@ impl<'g> Compiler<'g> {
             Err(i) => i - 1,
         };
         let start = self.line_starts[line];
-        let col = self.src[start..off].chars().count();
+        let col = self
+            .src
+            .get(start..off)
+            .map(|t| t.chars().count())
+            .unwrap_or(0);
         (line as u32 + 1, col as u32)
     }
 
