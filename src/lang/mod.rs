@@ -108,7 +108,11 @@ impl Interpreter {
         cell_name: &str,
         ctx: &ExecContext,
     ) -> Result<Option<Value>, PyException> {
-        self.run(src, cell_name, ctx).map_err(|e| e.to_exception())
+        let v = self
+            .run(src, cell_name, ctx)
+            .map_err(|e| e.to_exception())?;
+        // Like IPython, a trailing `;` suppresses the cell's result.
+        Ok(if ends_with_semicolon(src) { None } else { v })
     }
 
     /// Like `exec_cell` but keeps the raw exception (for callers that re-raise it).
@@ -219,6 +223,18 @@ fn parse_error(src: &str, name: &str, e: &ruff_python_parser::ParseError) -> Box
         }
     }
     exc::syntax_error(&msg, name, line, col + 1, &text)
+}
+
+/// Whether the last code line ends with `;` (ignoring a trailing comment).
+fn ends_with_semicolon(src: &str) -> bool {
+    let Some(last) = src.trim_end().lines().last() else {
+        return false;
+    };
+    let code = match last.rfind('#') {
+        Some(i) if !last[i..].contains(['\'', '"']) => &last[..i],
+        _ => last,
+    };
+    code.trim_end().ends_with(';')
 }
 
 fn unclosed_bracket(src: &str) -> Option<char> {

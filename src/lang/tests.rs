@@ -339,3 +339,13 @@ fn fuzz_regressions_raise_instead_of_panicking() {
         assert!(!e.evalue.contains("internal error"), "{src}: {}", e.evalue);
     }
 }
+
+#[test]
+fn trailing_semicolon_suppresses_result() {
+    let (_, r) = run("x = 5\nx;");
+    assert!(r.expect("ok").is_none());
+    let (_, r) = run("x = 5\nx;  # quiet");
+    assert!(r.expect("ok").is_none());
+    let (_, r) = run("x = 5\nx  # shown");
+    assert!(r.expect("ok").is_some());
+}
