@@ -225,8 +225,20 @@ impl Compiler<'_> {
                 Expr::Named(Box::new(t), Box::new(self.expr(&n.value)?))
             }
             E::Await(_) => return Err(self.unsupported("await", e)),
-            E::Yield(_) | E::YieldFrom(_) => {
-                return Err(self.unsupported("generator functions (yield)", e))
+            E::Yield(y) => {
+                if !self.mark_generator() {
+                    return Err(self.syntax("'yield' outside function", e.start()));
+                }
+                Expr::Yield(match &y.value {
+                    Some(v) => Some(Box::new(self.expr(v)?)),
+                    None => None,
+                })
+            }
+            E::YieldFrom(y) => {
+                if !self.mark_generator() {
+                    return Err(self.syntax("'yield' outside function", e.start()));
+                }
+                Expr::YieldFrom(Box::new(self.expr(&y.value)?))
             }
             E::IpyEscapeCommand(_) => return Err(self.unsupported("IPython escape command", e)),
         })

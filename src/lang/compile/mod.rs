@@ -35,6 +35,7 @@ struct Scope {
     local_names: Vec<Arc<str>>,
     comp: Vec<(String, Res)>,
     comp_cells: FxHashMap<String, u32>,
+    is_generator: bool,
 }
 
 impl Scope {
@@ -52,6 +53,7 @@ impl Scope {
             local_names: Vec::new(),
             comp: Vec::new(),
             comp_cells: FxHashMap::default(),
+            is_generator: false,
         }
     }
     fn new_local(&mut self, name: &str) -> u32 {
@@ -164,6 +166,7 @@ impl<'g> Compiler<'g> {
             source: self.source.clone(),
             sig: Arc::from(""),
             is_lambda: false,
+            is_generator: false,
         }))
     }
 
@@ -588,6 +591,7 @@ impl<'g> Compiler<'g> {
             source: self.source.clone(),
             sig: Arc::from(format!("({})", sig.join(", ")).as_str()),
             is_lambda,
+            is_generator: sc.is_generator,
         };
         Ok(Arc::new(FuncDef {
             code: Arc::new(code),
@@ -641,6 +645,7 @@ impl<'g> Compiler<'g> {
             source: self.source.clone(),
             sig: Arc::from("()"),
             is_lambda: false,
+            is_generator: false,
         };
         let cd = ClassDef {
             name: Arc::from(c.name.id.as_str()),
@@ -692,6 +697,17 @@ impl<'g> Compiler<'g> {
                 sc.ncells += 1;
                 sc.comp_cells.insert(n.clone(), c);
             }
+        }
+    }
+
+    /// Mark the current function as a generator; false outside functions.
+    pub(crate) fn mark_generator(&mut self) -> bool {
+        let sc = self.cur();
+        if sc.kind == Kind::Function && sc.comp.is_empty() {
+            sc.is_generator = true;
+            true
+        } else {
+            false
         }
     }
 

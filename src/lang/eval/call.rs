@@ -203,9 +203,16 @@ impl Vm<'_> {
             globals: &f.globals,
             code,
             ns: None,
+            yields: None,
             is_func: true,
         };
+        if code.is_generator {
+            frame.yields = Some(Vec::new());
+        }
         match self.exec_block(&mut frame, &code.body) {
+            Ok(()) | Err(Ctrl::Return(_)) if code.is_generator => {
+                Ok(Value::iter_of(frame.yields.take().unwrap_or_default()))
+            }
             Ok(()) => Ok(Value::None),
             Err(Ctrl::Return(v)) => Ok(v),
             Err(Ctrl::Exc(mut e)) => {

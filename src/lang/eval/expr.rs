@@ -11,6 +11,9 @@ use crate::lang::value::{Function, HashKey, Value};
 use parking_lot::RwLock;
 use std::sync::Arc;
 
+/// Cap on items an (eagerly run) generator function may yield.
+const MAX_YIELDS: usize = 10_000_000;
+
 impl Vm<'_> {
     /// Evaluate an expression in a frame.
     pub fn eval(&mut self, f: &mut Frame<'_>, e: &Expr) -> PyResult<Value> {
@@ -272,12 +275,38 @@ impl Vm<'_> {
                 })
             }
             Expr::FString(parts) => Ok(Value::str(&self.fstring(f, parts)?)),
+            Expr::Yield(v) => {
+                let v = match v {
+                    Some(e) => self.eval(f, e)?,
+                    None => Value::None,
+                };
+                self.push_yield(f, vec![v])?;
+                Ok(Value::None)
+            }
+            Expr::YieldFrom(it) => {
+                let it = self.eval(f, it)?;
+                let items = self.iterate(&it)?;
+                self.push_yield(f, items)?;
+                Ok(Value::None)
+            }
             Expr::Named(t, v) => {
                 let v = self.eval(f, v)?;
                 self.assign(f, t, v.clone()).map_err(super::stmt::ctrl_exc)?;
                 Ok(v)
             }
         }
+    }
+
+    fn push_yield(&mut self, f: &mut Frame<'_>, items: Vec<Value>) -> PyResult<()> {
+        let y = f.yields.get_or_insert_with(Vec::new);
+        y.extend(items);
+        if y.len() > MAX_YIELDS {
+            return Err(exc::new(
+                "MemoryError",
+                format!("generator produced more than {MAX_YIELDS} items (Tessera runs generators eagerly)"),
+            ));
+        }
+        self.poll()
     }
 
     fn fstring(&mut self, f: &mut Frame<'_>, parts: &[FPart]) -> PyResult<String> {

@@ -67,6 +67,8 @@ pub struct Frame<'f> {
     pub code: &'f Code,
     /// Class-body namespace.
     pub ns: Option<Ns>,
+    /// Values yielded so far (generator functions run eagerly).
+    pub yields: Option<Vec<Value>>,
     /// Whether this is a function frame (tracebacks then name the function).
     pub is_func: bool,
 }
@@ -100,6 +102,7 @@ impl<'c> Vm<'c> {
             globals,
             code,
             ns: None,
+            yields: None,
             is_func: false,
         };
         let n = code.body.len();

@@ -346,6 +346,7 @@ impl Vm<'_> {
             globals: f.globals,
             code: &cd.body,
             ns: Some(ns.clone()),
+            yields: None,
             is_func: false,
         };
         self.exec_block(&mut frame, &cd.body.body)
