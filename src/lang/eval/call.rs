@@ -209,7 +209,14 @@ impl Vm<'_> {
         if code.is_generator {
             frame.yields = Some(Vec::new());
         }
-        match self.exec_block(&mut frame, &code.body) {
+        let r = self.exec_block(&mut frame, &code.body);
+        // Recycle the locals vector (saves an allocation per call).
+        if self.pool.len() < 256 {
+            let mut l = std::mem::take(&mut frame.locals);
+            l.clear();
+            self.pool.push(l);
+        }
+        match r {
             Ok(()) | Err(Ctrl::Return(_)) if code.is_generator => {
                 Ok(Value::iter_of(frame.yields.take().unwrap_or_default()))
             }

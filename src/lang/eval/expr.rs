@@ -80,7 +80,8 @@ impl Vm<'_> {
                 && code.params.len() == code.npos
                 && args.iter().all(|a| matches!(a, Arg::Pos(_)))
             {
-                let mut locals = Vec::with_capacity(code.nlocals);
+                let mut locals = self.pool.pop().unwrap_or_default();
+                locals.reserve(code.nlocals);
                 for a in args {
                     if let Arg::Pos(e) = a {
                         locals.push(Some(self.eval(f, e)?));

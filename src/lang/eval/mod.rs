@@ -50,6 +50,8 @@ pub struct Vm<'c> {
     /// Exceptions being handled (innermost last), for bare `raise`.
     #[allow(clippy::vec_box)]
     pub(crate) handling: Vec<Box<PyErr>>,
+    /// Recycled local-slot vectors.
+    pub(crate) pool: Vec<Vec<Option<Value>>>,
 }
 
 /// A namespace for class bodies.
@@ -81,6 +83,7 @@ impl<'c> Vm<'c> {
             depth: 0,
             tick: 0,
             handling: Vec::new(),
+            pool: Vec::new(),
         }
     }
 
