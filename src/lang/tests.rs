@@ -349,3 +349,37 @@ fn trailing_semicolon_suppresses_result() {
     let (_, r) = run("x = 5\nx  # shown");
     assert!(r.expect("ok").is_some());
 }
+
+/// No GIL, load-independent: two threads are inside dialect code at the same time
+/// (each spins until it sees the other's flag in a shared list). A global interpreter
+/// lock held while running would deadlock here; the cancel token bounds the wait.
+#[test]
+fn two_threads_run_dialect_code_simultaneously() {
+    let ctx = ctx_with(Arc::new(CapturedOutput::new()));
+    let mut it = Interpreter::new();
+    it.exec_cell(
+        "flags = [0, 0]\ndef meet(me, other):\n    flags[me] = 1\n    n = 0\n    while flags[other] == 0:\n        n += 1\n    return n",
+        "Cell In[1]",
+        &ctx,
+    )
+    .expect("define");
+    let f = it.get_global("meet").expect("meet");
+    let c = ctx.cancel.clone();
+    let watchdog = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_secs(20));
+        c.cancel();
+    });
+    let hs: Vec<_> = [(0, 1), (1, 0)]
+        .into_iter()
+        .map(|(a, b)| {
+            let (f, ctx) = (f.clone(), ctx.clone());
+            std::thread::spawn(move || call_value(&f, vec![Value::Int(a), Value::Int(b)], &ctx))
+        })
+        .collect();
+    for h in hs {
+        let r = h.join().expect("join");
+        assert!(r.is_ok(), "a thread was blocked: {r:?}");
+    }
+    assert!(!ctx.cancel.is_cancelled());
+    drop(watchdog);
+}
