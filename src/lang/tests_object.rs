@@ -31,8 +31,24 @@ impl Object for Toy {
             _ => None,
         }
     }
+    fn call_method(&self, _vm: &mut Vm, name: &str, args: &Args) -> Option<PyResult<Value>> {
+        match name {
+            "scaled" => {
+                let k = match args.pos.first() {
+                    Some(Value::Int(k)) => *k as f64,
+                    _ => return Some(Err(exc::type_error("scaled() needs an int"))),
+                };
+                Some(Ok(Value::object(Toy(self
+                    .0
+                    .iter()
+                    .map(|x| x * k)
+                    .collect()))))
+            }
+            _ => None,
+        }
+    }
     fn dir(&self) -> Vec<String> {
-        vec!["shape".into(), "sum".into()]
+        vec!["scaled".into(), "shape".into(), "sum".into()]
     }
     fn binop(&self, _vm: &mut Vm, op: BinOp, other: &Value) -> Option<PyResult<Value>> {
         let k = match other {
@@ -121,7 +137,12 @@ fn library_objects_plug_in_through_module_registry() {
         Some("<b>toy</b>")
     );
     let c = it.complete("x.s", 3);
-    assert_eq!(c.matches, vec!["shape", "sum"]);
+    assert_eq!(c.matches, vec!["scaled", "shape", "sum"]);
+    let v = it
+        .exec_cell("x.scaled(2)", "Cell In[4]", &ctx)
+        .expect("ok")
+        .expect("value");
+    assert_eq!(it.bundle(&v).text(), "Toy([4.0, 4.0, 4.0])");
     let e = it
         .exec_cell("x * 2", "Cell In[2]", &ctx)
         .expect_err("unsupported");

@@ -66,6 +66,15 @@ impl Vm<'_> {
                         return self.call_value(&m, a);
                     }
                 }
+                Value::Object(obj) => {
+                    let obj = obj.clone();
+                    let a = self.eval_args(f, args)?;
+                    if let Some(r) = obj.call_method(self, name, &a) {
+                        return r;
+                    }
+                    let fv = self.getattr(&o, name)?;
+                    return self.call_value(&fv, a);
+                }
                 _ => {}
             }
             let fv = self.getattr(&o, name)?;

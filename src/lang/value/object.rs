@@ -36,6 +36,12 @@ pub trait Object: Send + Sync + Any {
         None
     }
 
+    /// `x.name(*args, **kwargs)` in one step (tried before `getattr` + call), so methods
+    /// need not capture the receiver in a closure. `None` → fall back to `getattr`.
+    fn call_method(&self, _vm: &mut Vm, _name: &str, _args: &Args) -> Option<PyResult<Value>> {
+        None
+    }
+
     /// Attribute names for completion and `dir()`.
     fn dir(&self) -> Vec<String> {
         Vec::new()
