@@ -259,7 +259,7 @@ fn builtin_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<V
             V::dict(d)
         }
         (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, V::Set(x), V::Set(y)) => {
-            let (x, y) = (x.read().clone(), y.read().clone());
+            let (x, y) = (x.read_recursive().clone(), y.read_recursive().clone());
             let mut out = new_set();
             match op {
                 BinOp::BitOr => {
