@@ -2,8 +2,12 @@
 //! first use; other layers (arrays, delayed, ...) add theirs with `register_module`.
 
 pub mod collections;
+mod functional;
+mod ipython;
+mod itertools;
 mod math;
-mod stdlib;
+mod osmod;
+mod random;
 mod time;
 
 use super::exc::{self, PyResult};
@@ -28,16 +32,16 @@ fn registry() -> &'static RwLock<FxHashMap<String, Entry>> {
         let builtin: Vec<Builder> = vec![
             ("time", time::build),
             ("math", math::build),
-            ("IPython", stdlib::ipython),
-            ("IPython.display", stdlib::ipython_display),
-            ("operator", stdlib::operator),
-            ("functools", stdlib::functools),
-            ("itertools", stdlib::itertools),
-            ("os", stdlib::os),
-            ("os.path", stdlib::os_path),
-            ("random", stdlib::random),
-            ("glob", stdlib::glob),
-            ("sys", stdlib::sys),
+            ("IPython", ipython::ipython),
+            ("IPython.display", ipython::ipython_display),
+            ("operator", functional::operator),
+            ("functools", functional::functools),
+            ("itertools", itertools::itertools),
+            ("os", osmod::os),
+            ("os.path", osmod::os_path),
+            ("random", random::random),
+            ("glob", osmod::glob),
+            ("sys", ipython::sys),
             ("collections", collections::build),
             ("collections.abc", collections::abc),
         ];
