@@ -2,14 +2,16 @@
 //! as native functions taking the receiver as their first positional argument.
 
 mod containers;
+mod dicts;
 mod strs;
+mod strs_more;
 
 use super::exc::{self, PyResult};
 use super::value::Value;
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
-pub use containers::DictView;
+pub use dicts::DictView;
 
 type Table = FxHashMap<&'static str, Value>;
 
@@ -19,8 +21,8 @@ fn tables() -> &'static FxHashMap<&'static str, Table> {
         let mut m = FxHashMap::default();
         m.insert("str", strs::table());
         m.insert("list", containers::list_table());
-        m.insert("dict", containers::dict_table());
-        m.insert("set", containers::set_table());
+        m.insert("dict", dicts::dict_table());
+        m.insert("set", dicts::set_table());
         m.insert("tuple", containers::tuple_table());
         m.insert("int", containers::int_table());
         m.insert("float", containers::float_table());
