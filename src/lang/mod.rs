@@ -7,6 +7,7 @@
 
 pub mod builtins;
 pub mod compile;
+pub mod error;
 pub mod eval;
 pub mod exc;
 pub mod format;
@@ -29,6 +30,7 @@ use crate::display::MimeBundle;
 use crate::sched::CancelToken;
 use std::sync::Arc;
 
+pub use error::LangError;
 pub use eval::{Args, Vm};
 pub use exc::{PyErr, PyResult};
 pub use modules::register_module;
