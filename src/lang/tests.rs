@@ -383,3 +383,20 @@ fn two_threads_run_dialect_code_simultaneously() {
     assert!(!ctx.cancel.is_cancelled());
     drop(watchdog);
 }
+
+#[test]
+fn tracebacks_show_exception_chains() {
+    let (_, r) = run("try:\n    1 / 0\nexcept ZeroDivisionError:\n    undefined_thing");
+    let e = r.expect_err("chained");
+    assert_eq!(e.ename, "NameError");
+    let tb = e.traceback.join("\n");
+    assert!(tb.contains("ZeroDivisionError"), "{tb}");
+    assert!(
+        tb.contains("During handling of the above exception"),
+        "{tb}"
+    );
+    let (_, r) =
+        run("try:\n    1 / 0\nexcept ZeroDivisionError as z:\n    raise ValueError('v') from z");
+    let tb = r.expect_err("cause").traceback.join("\n");
+    assert!(tb.contains("direct cause"), "{tb}");
+}

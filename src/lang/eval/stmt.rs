@@ -240,7 +240,18 @@ impl Vm<'_> {
                         self.handling.push(e.clone());
                         let r = self.exec_block(f, &h.body);
                         self.handling.pop();
-                        return r;
+                        return match r {
+                            Err(Ctrl::Exc(mut inner))
+                                if inner.cause.is_none()
+                                    && inner.context.is_none()
+                                    && !inner.exc.is(&e.exc) =>
+                            {
+                                e.context = None;
+                                inner.context = Some(e);
+                                Err(Ctrl::Exc(inner))
+                            }
+                            other => other,
+                        };
                     }
                 }
                 Err(Ctrl::Exc(e))
