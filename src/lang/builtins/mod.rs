@@ -3,6 +3,7 @@
 mod conv;
 mod core;
 pub mod descr;
+mod file;
 mod io;
 mod seq;
 
@@ -26,6 +27,7 @@ fn table() -> &'static Table {
         seq::register(&mut t);
         io::register(&mut t);
         descr::register(&mut t);
+        file::register(&mut t);
         for c in exc::all_classes() {
             t.insert(c.name.to_string(), Value::Class(c));
         }

@@ -274,6 +274,7 @@ impl Vm<'_> {
         let entered = match &mgr {
             Value::Object(o) => match o.enter(self) {
                 Some(r) => r?,
+                None if o.enter_returns_self() => mgr.clone(),
                 None => {
                     return Err(exc::type_error(format!(
                         "'{}' object does not support the context manager protocol",

@@ -128,6 +128,11 @@ pub trait Object: Send + Sync + Any {
         None
     }
 
+    /// Whether `with x as y:` binds `x` itself (when `enter` returns `None`).
+    fn enter_returns_self(&self) -> bool {
+        false
+    }
+
     /// `with x:` exit; `exc` is the exception raised in the body, if any.
     /// Return `Ok(true)` to suppress it.
     fn exit(&self, _vm: &mut Vm, _exc: Option<&PyErr>) -> PyResult<bool> {
