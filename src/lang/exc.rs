@@ -46,6 +46,8 @@ pub struct PyErr {
     pub cause: Option<Box<PyErr>>,
     /// The exception being handled when this one was raised (implicit chaining).
     pub context: Option<Box<PyErr>>,
+    /// `raise ... from None`: do not show the context.
+    pub suppress_context: bool,
 }
 
 /// Result of evaluating dialect code.
@@ -147,6 +149,7 @@ pub fn from_value(exc: Value) -> Box<PyErr> {
         syntax: None,
         cause: None,
         context: None,
+        suppress_context: false,
     })
 }
 
@@ -281,7 +284,7 @@ fn render_one(e: &PyErr, ename: &str, evalue: &str, out: &mut Vec<String>) {
     if let Some(c) = &e.cause {
         render_one(c, &c.name(), &c.message(), out);
         out.push("\nThe above exception was the direct cause of the following exception:\n".into());
-    } else if let Some(c) = &e.context {
+    } else if let (Some(c), false) = (&e.context, e.suppress_context) {
         render_one(c, &c.name(), &c.message(), out);
         out.push("\nDuring handling of the above exception, another exception occurred:\n".into());
     }

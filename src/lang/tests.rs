@@ -400,3 +400,16 @@ fn tracebacks_show_exception_chains() {
     let tb = r.expect_err("cause").traceback.join("\n");
     assert!(tb.contains("direct cause"), "{tb}");
 }
+
+#[test]
+fn raise_from_none_hides_context() {
+    let (_, r) =
+        run("try:\n    {}['k']\nexcept KeyError:\n    raise ValueError('clean') from None");
+    let tb = r.expect_err("raised").traceback.join("\n");
+    assert!(!tb.contains("During handling"), "{tb}");
+    assert_eq!(
+        tb.matches("Traceback (most recent call last)").count(),
+        1,
+        "{tb}"
+    );
+}

@@ -186,7 +186,9 @@ impl Vm<'_> {
                 let mut err = self.make_exc(v)?;
                 if let Some(c) = cause {
                     let cv = self.eval(f, c)?;
-                    if !cv.is_none() {
+                    if cv.is_none() {
+                        err.suppress_context = true;
+                    } else {
                         err.cause = Some(self.make_exc(cv)?);
                     }
                 }
