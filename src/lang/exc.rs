@@ -42,8 +42,12 @@ pub struct PyErr {
     pub frame_done: bool,
     /// SyntaxError location.
     pub syntax: Option<SyntaxLoc>,
-    /// `raise ... from cause` / implicit context.
+    /// `raise ... from cause`.
     pub cause: Option<Box<PyErr>>,
+    /// The exception being handled when this one was raised (implicit chaining).
+    pub context: Option<Box<PyErr>>,
+    /// `raise ... from None`: do not show the context.
+    pub suppress_context: bool,
 }
 
 /// Result of evaluating dialect code.
@@ -144,6 +148,8 @@ pub fn from_value(exc: Value) -> Box<PyErr> {
         frame_done: false,
         syntax: None,
         cause: None,
+        context: None,
+        suppress_context: false,
     })
 }
 
@@ -278,6 +284,9 @@ fn render_one(e: &PyErr, ename: &str, evalue: &str, out: &mut Vec<String>) {
     if let Some(c) = &e.cause {
         render_one(c, &c.name(), &c.message(), out);
         out.push("\nThe above exception was the direct cause of the following exception:\n".into());
+    } else if let (Some(c), false) = (&e.context, e.suppress_context) {
+        render_one(c, &c.name(), &c.message(), out);
+        out.push("\nDuring handling of the above exception, another exception occurred:\n".into());
     }
     if let Some(s) = &e.syntax {
         let caret = " ".repeat(s.col.saturating_sub(1) as usize + 4);

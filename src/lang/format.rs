@@ -437,7 +437,7 @@ pub fn percent(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
                 .iter()
                 .position(|c| *c == ')')
                 .map(|p| p + i)
-                .unwrap_or(chars.len());
+                .ok_or_else(|| exc::value_error("incomplete format key"))?;
             key = Some(chars[i + 1..e].iter().collect::<String>());
             i = e + 1;
         }
@@ -470,12 +470,13 @@ pub fn percent(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
             spec = format!("<{}", flags.replace('-', ""));
         }
         let s = match ty {
-            's' => {
-                let s = vm.str(&v)?;
-                format_value(vm, &Value::str(&s), &spec)?
-            }
-            'r' | 'a' => {
-                let s = vm.repr(&v)?;
+            's' | 'r' | 'a' => {
+                let s = if ty == 's' { vm.str(&v)? } else { vm.repr(&v)? };
+                let spec = if flags.contains('-') {
+                    spec
+                } else {
+                    format!(">{flags}")
+                };
                 format_value(vm, &Value::str(&s), &spec)?
             }
             'd' | 'i' | 'u' => {

@@ -245,6 +245,9 @@ pub fn is_complete(code: &str) -> IsComplete {
             if trimmed.ends_with(':') {
                 return IsComplete::Incomplete(format!("{indent}    "));
             }
+            if code.matches("\"\"\"").count() % 2 == 1 || code.matches("'''").count() % 2 == 1 {
+                return IsComplete::Incomplete(String::new());
+            }
             if trimmed.ends_with('\\') {
                 return IsComplete::Incomplete(indent);
             }

@@ -215,6 +215,10 @@ pub enum Expr {
     FString(Vec<FPart>),
     /// `target := value`
     Named(Box<Target>, Box<Expr>),
+    /// `yield [value]` (generators run eagerly, collecting what they yield).
+    Yield(Option<Box<Expr>>),
+    /// `yield from iterable`.
+    YieldFrom(Box<Expr>),
 }
 
 /// Assignment targets.
@@ -346,6 +350,8 @@ pub struct Code {
     pub sig: Arc<str>,
     /// Whether it is a lambda (body returns the single expression).
     pub is_lambda: bool,
+    /// Whether the body contains `yield` (run eagerly; the call returns an iterator).
+    pub is_generator: bool,
 }
 
 /// A `def`/`lambda` site: the code plus how to build the function at run time.

@@ -7,6 +7,7 @@
 
 pub mod builtins;
 pub mod compile;
+pub mod error;
 pub mod eval;
 pub mod exc;
 pub mod format;
@@ -22,11 +23,14 @@ pub mod value;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_object;
 
 use crate::display::MimeBundle;
 use crate::sched::CancelToken;
 use std::sync::Arc;
 
+pub use error::LangError;
 pub use eval::{Args, Vm};
 pub use exc::{PyErr, PyResult};
 pub use modules::register_module;
@@ -87,9 +91,11 @@ pub struct Interpreter {
 }
 
 impl Interpreter {
-    /// A fresh interpreter with empty globals.
+    /// A fresh interpreter with empty globals (`__name__` is `'__main__'`).
     pub fn new() -> Self {
-        Self::default()
+        let it = Self::default();
+        it.globals.set("__name__", Value::str("__main__"));
+        it
     }
 
     /// The globals (shared with functions defined in this interpreter).
@@ -104,7 +110,11 @@ impl Interpreter {
         cell_name: &str,
         ctx: &ExecContext,
     ) -> Result<Option<Value>, PyException> {
-        self.run(src, cell_name, ctx).map_err(|e| e.to_exception())
+        let v = self
+            .run(src, cell_name, ctx)
+            .map_err(|e| e.to_exception())?;
+        // Like IPython, a trailing `;` suppresses the cell's result.
+        Ok(if ends_with_semicolon(src) { None } else { v })
     }
 
     /// Like `exec_cell` but keeps the raw exception (for callers that re-raise it).
@@ -118,7 +128,7 @@ impl Interpreter {
         let mut vm = Vm::new(ctx);
         let globals = self.globals.clone();
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            vm.run_module(&code, &globals)
+            stacker::maybe_grow(1 << 20, 16 << 20, || vm.run_module(&code, &globals))
         })) {
             Ok(r) => r,
             Err(p) => {
@@ -173,7 +183,11 @@ impl Interpreter {
 
     /// Names defined in the globals, sorted (for `%who`).
     pub fn global_names(&self) -> Vec<String> {
-        self.globals.names()
+        self.globals
+            .names()
+            .into_iter()
+            .filter(|n| !(n.starts_with("__") && n.ends_with("__")))
+            .collect()
     }
 
     /// Look up a global (for `%who`, `%timeit` and tests).
@@ -188,7 +202,7 @@ impl Interpreter {
 
     /// Remove every user global (`%reset`).
     pub fn reset(&mut self) {
-        self.globals = Arc::new(value::Globals::default());
+        *self = Self::new();
     }
 }
 
@@ -204,8 +218,52 @@ fn parse_error(src: &str, name: &str, e: &ruff_python_parser::ParseError) -> Box
     let c = compile::Compiler::new(src, name, &globals);
     let (line, col) = c.line_col(e.location.start());
     let text = src.lines().nth(line as usize - 1).unwrap_or("").to_string();
-    let msg = parse_message(&e.error.to_string());
+    let mut msg = parse_message(&e.error.to_string());
+    if let Some(open) = unclosed_bracket(src) {
+        if msg.contains("EOF") || msg.contains("newline") {
+            msg = format!("'{open}' was never closed");
+        }
+    }
     exc::syntax_error(&msg, name, line, col + 1, &text)
+}
+
+/// Whether the last code line ends with `;` (ignoring a trailing comment).
+fn ends_with_semicolon(src: &str) -> bool {
+    let Some(last) = src.trim_end().lines().last() else {
+        return false;
+    };
+    let code = match last.rfind('#') {
+        Some(i) if !last[i..].contains(['\'', '"']) => &last[..i],
+        _ => last,
+    };
+    code.trim_end().ends_with(';')
+}
+
+fn unclosed_bracket(src: &str) -> Option<char> {
+    let mut stack = Vec::new();
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for c in src.chars() {
+        if let Some(q) = quote {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == q {
+                quote = None;
+            }
+            continue;
+        }
+        match c {
+            '\'' | '"' => quote = Some(c),
+            '(' | '[' | '{' => stack.push(c),
+            ')' | ']' | '}' => {
+                stack.pop();
+            }
+            _ => {}
+        }
+    }
+    stack.last().copied()
 }
 
 fn parse_message(m: &str) -> String {
@@ -228,7 +286,70 @@ pub fn parse_and_compile(
     name: &str,
     globals: &value::Globals,
 ) -> PyResult<Arc<ir::Code>> {
-    let parsed = ruff_python_parser::parse_module(src).map_err(|e| parse_error(src, name, &e))?;
-    let c = compile::Compiler::new(src, name, globals);
-    c.compile_module(&parsed.syntax().body)
+    if nesting_depth(src) > MAX_NESTING {
+        return Err(exc::syntax_error(
+            "too many nested parentheses",
+            name,
+            1,
+            1,
+            "",
+        ));
+    }
+    // The parser and compiler recurse on nesting: give them a roomy stack on any thread.
+    stacker::maybe_grow(8 << 20, 64 << 20, || {
+        let parsed =
+            ruff_python_parser::parse_module(src).map_err(|e| parse_error(src, name, &e))?;
+        let c = compile::Compiler::new(src, name, globals);
+        c.compile_module(&parsed.syntax().body)
+    })
+}
+
+/// Deepest bracket / unary-operator nesting accepted (CPython allows 200 parentheses).
+const MAX_NESTING: usize = 200;
+
+fn nesting_depth(src: &str) -> usize {
+    let (mut depth, mut max, mut run) = (0usize, 0usize, 0usize);
+    let (mut quote, mut escaped, mut comment) = (None::<char>, false, false);
+    for c in src.chars() {
+        if comment {
+            comment = c != '\n';
+            continue;
+        }
+        if let Some(q) = quote {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == q {
+                quote = None;
+            }
+            continue;
+        }
+        match c {
+            '\'' | '"' => {
+                quote = Some(c);
+                continue;
+            }
+            '#' => {
+                comment = true;
+                continue;
+            }
+            _ => {}
+        }
+        match c {
+            '(' | '[' | '{' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if matches!(c, '-' | '+' | '~') {
+            run += 1;
+            max = max.max(run / 4);
+        } else if !c.is_whitespace() {
+            run = 0;
+        }
+    }
+    max
 }

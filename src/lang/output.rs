@@ -126,7 +126,11 @@ impl Output for CapturedOutput {
         self.events.lock().push(OutputEvent::Clear { wait });
     }
 
-    fn input(&self, _prompt: &str, _password: bool) -> Result<String, InputError> {
+    fn input(&self, prompt: &str, _password: bool) -> Result<String, InputError> {
+        // Echo the prompt like a terminal does, so transcripts match CPython's.
+        if !prompt.is_empty() {
+            self.stream(StreamName::Stdout, prompt);
+        }
         self.inputs.lock().pop().ok_or(InputError::Eof)
     }
 }

@@ -159,7 +159,7 @@ pub fn repr_with(v: &Value, hook: Hook<'_>, depth: usize) -> PyResult<String> {
             s
         }
         Value::Set(st) => {
-            let items: Vec<Value> = st.read().values().cloned().collect();
+            let items: Vec<Value> = crate::lang::value::dict::set_values(&st.read());
             if items.is_empty() {
                 "set()".into()
             } else {

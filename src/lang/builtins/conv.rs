@@ -96,7 +96,11 @@ fn collect_set(vm: &mut Vm, items: Vec<Value>) -> PyResult<Value> {
 /// `dict(...)` from a mapping or iterable of pairs plus keywords.
 pub fn make_dict(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let mut d = new_dict();
-    if let Some(src) = a.pos.first() {
+    let converted = a
+        .pos
+        .first()
+        .and_then(crate::lang::modules::collections::dict_of_object);
+    if let Some(src) = converted.as_ref().or(a.pos.first()) {
         let pairs: Vec<(Value, Value)> = match src {
             Value::Dict(m) => m.read().values().cloned().collect(),
             other => {

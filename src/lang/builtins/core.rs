@@ -259,6 +259,16 @@ pub(super) fn register(t: &mut Table) {
     );
     add(
         t,
+        "vars",
+        "vars(object)",
+        "Return the __dict__ attribute of an object.",
+        |vm, a| {
+            a.exact("vars", 1)?;
+            vm.getattr(&a.pos[0], "__dict__")
+        },
+    );
+    add(
+        t,
         "callable",
         "callable(obj, /)",
         "Return whether the object is callable.",
@@ -267,6 +277,7 @@ pub(super) fn register(t: &mut Table) {
             Ok(Value::Bool(match &a.pos[0] {
                 Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
                 Value::Instance(i) => i.class.lookup("__call__").is_some(),
+                Value::Object(o) => o.is_callable(),
                 _ => false,
             }))
         },
@@ -378,12 +389,16 @@ pub(super) fn register(t: &mut Table) {
         t,
         "super",
         "super()",
-        "Not supported: call the base class explicitly, e.g. Base.__init__(self, ...).",
-        |_vm, _a| {
-            Err(exc::new(
-                "NotImplementedError",
-                "super() is not supported by Tessera; call Base.method(self, ...) instead",
-            ))
+        "Proxy delegating method calls to the base classes of the current class.",
+        |_vm, a| match (a.pos.first(), a.pos.get(1)) {
+            (Some(Value::Class(c)), Some(obj)) => Ok(Value::object(SuperProxy {
+                class: c.clone(),
+                obj: obj.clone(),
+            })),
+            _ => Err(exc::new(
+                "RuntimeError",
+                "super(): no arguments (use it inside a method)",
+            )),
         },
     );
     add(
@@ -405,4 +420,54 @@ pub(super) fn register(t: &mut Table) {
             })))
         },
     );
+}
+
+/// What `super()` returns: attribute lookup starts after `class` in `obj`'s bases.
+struct SuperProxy {
+    class: Arc<Class>,
+    obj: Value,
+}
+
+impl crate::lang::value::Object for SuperProxy {
+    fn type_name(&self) -> String {
+        "super".into()
+    }
+    fn repr(&self) -> String {
+        format!(
+            "<super: <class '{}'>, <{} object>>",
+            self.class.name,
+            self.obj.type_name()
+        )
+    }
+    fn getattr(&self, _vm: &mut Vm, name: &str) -> Option<PyResult<Value>> {
+        for b in &self.class.bases {
+            if let Some(v) = b.lookup(name) {
+                return Some(Ok(match v {
+                    Value::Func(_) => Value::Method(Arc::new((self.obj.clone(), v))),
+                    other => other,
+                }));
+            }
+        }
+        if name == "__init__" {
+            // object.__init__ (or an exception's) accepts the call and does nothing.
+            let obj = self.obj.clone();
+            return Some(Ok(crate::lang::value::Builtin::value(
+                "__init__",
+                "(*args)",
+                "",
+                move |_vm, a| {
+                    if let Value::Instance(i) = &obj {
+                        if i.class.is_exception() {
+                            i.set("args", Value::tuple(a.pos));
+                        }
+                    }
+                    Ok(Value::None)
+                },
+            )));
+        }
+        None
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
 }

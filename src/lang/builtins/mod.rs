@@ -2,6 +2,8 @@
 
 mod conv;
 mod core;
+pub mod descr;
+mod file;
 mod io;
 mod seq;
 
@@ -24,6 +26,8 @@ fn table() -> &'static Table {
         conv::register(&mut t);
         seq::register(&mut t);
         io::register(&mut t);
+        descr::register(&mut t);
+        file::register(&mut t);
         for c in exc::all_classes() {
             t.insert(c.name.to_string(), Value::Class(c));
         }

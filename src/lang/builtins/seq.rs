@@ -110,8 +110,23 @@ pub(super) fn register(t: &mut Table) {
                 .map(|x| vm.iterate(x))
                 .collect::<PyResult<_>>()?;
             let n = lists.iter().map(Vec::len).min().unwrap_or(0);
-            if strict && lists.iter().any(|l| l.len() != n) {
-                return Err(exc::value_error("zip() arguments have different lengths"));
+            if strict {
+                if let Some(i) = lists.iter().position(|l| l.len() != lists[0].len()) {
+                    let which = if lists[i].len() > lists[0].len() {
+                        "longer"
+                    } else {
+                        "shorter"
+                    };
+                    let others = if i == 1 {
+                        "argument 1".to_string()
+                    } else {
+                        format!("arguments 1-{i}")
+                    };
+                    return Err(exc::value_error(format!(
+                        "zip() argument {} is {which} than {others}",
+                        i + 1
+                    )));
+                }
             }
             Ok(Value::iter_of(
                 (0..n)

@@ -7,6 +7,9 @@ use ruff_python_ast as ast;
 use ruff_text_size::Ranged;
 use std::sync::Arc;
 
+/// Deepest expression nesting accepted by the compiler.
+const MAX_EXPR_DEPTH: usize = 400;
+
 pub(super) fn binop(op: ast::Operator) -> BinOp {
     use ast::Operator as O;
     match op {
@@ -58,8 +61,19 @@ impl Compiler<'_> {
         })
     }
 
-    /// Compile an expression.
+    /// Compile an expression (nesting is capped so evaluation cannot exhaust the stack).
     pub(crate) fn expr(&mut self, e: &ast::Expr) -> CResult<Expr> {
+        self.depth += 1;
+        if self.depth > MAX_EXPR_DEPTH {
+            self.depth = 0;
+            return Err(self.syntax("expression nested too deeply", e.start()));
+        }
+        let r = self.expr_inner(e);
+        self.depth = self.depth.saturating_sub(1);
+        r
+    }
+
+    fn expr_inner(&mut self, e: &ast::Expr) -> CResult<Expr> {
         use ast::Expr as E;
         Ok(match e {
             E::NumberLiteral(n) => Expr::Const(match &n.value {
@@ -144,6 +158,16 @@ impl Compiler<'_> {
             E::Call(c) => {
                 let f = self.expr(&c.func)?;
                 let mut args = Vec::new();
+                if let (E::Name(n), true) = (
+                    &*c.func,
+                    c.arguments.args.is_empty() && c.arguments.keywords.is_empty(),
+                ) {
+                    if &*n.id == "super" {
+                        if let Some((cls, me)) = self.super_args() {
+                            return Ok(Expr::Call(Box::new(f), vec![Arg::Pos(cls), Arg::Pos(me)]));
+                        }
+                    }
+                }
                 for a in c.arguments.args.iter() {
                     match a {
                         E::Starred(s) => args.push(Arg::Star(self.expr(&s.value)?)),
@@ -201,8 +225,20 @@ impl Compiler<'_> {
                 Expr::Named(Box::new(t), Box::new(self.expr(&n.value)?))
             }
             E::Await(_) => return Err(self.unsupported("await", e)),
-            E::Yield(_) | E::YieldFrom(_) => {
-                return Err(self.unsupported("generator functions (yield)", e))
+            E::Yield(y) => {
+                if !self.mark_generator() {
+                    return Err(self.syntax("'yield' outside function", e.start()));
+                }
+                Expr::Yield(match &y.value {
+                    Some(v) => Some(Box::new(self.expr(v)?)),
+                    None => None,
+                })
+            }
+            E::YieldFrom(y) => {
+                if !self.mark_generator() {
+                    return Err(self.syntax("'yield' outside function", e.start()));
+                }
+                Expr::YieldFrom(Box::new(self.expr(&y.value)?))
             }
             E::IpyEscapeCommand(_) => return Err(self.unsupported("IPython escape command", e)),
         })

@@ -1,11 +1,12 @@
 //! Ruff AST → `ir`: resolves every name to a local slot, a closure cell or a global slot,
 //! and rejects unsupported syntax with `SyntaxError: <construct> is not supported by Tessera`.
 
+mod defs;
 mod expr;
 mod scan;
 
 use super::exc::{self, PyErr};
-use super::ir::{ClassDef, Code, FuncDef, ParamKind, Source, Stmt, StmtKind, Target};
+use super::ir::{Code, Source, Stmt, StmtKind, Target};
 use super::value::Globals;
 use ruff_python_ast as ast;
 use ruff_text_size::{Ranged, TextSize};
@@ -33,7 +34,9 @@ struct Scope {
     nlocals: u32,
     ncells: u32,
     local_names: Vec<Arc<str>>,
-    comp: Vec<(String, u32)>,
+    comp: Vec<(String, Res)>,
+    comp_cells: FxHashMap<String, u32>,
+    is_generator: bool,
 }
 
 impl Scope {
@@ -50,6 +53,8 @@ impl Scope {
             ncells: 0,
             local_names: Vec::new(),
             comp: Vec::new(),
+            comp_cells: FxHashMap::default(),
+            is_generator: false,
         }
     }
     fn new_local(&mut self, name: &str) -> u32 {
@@ -61,6 +66,7 @@ impl Scope {
 }
 
 /// How a name resolves in the current scope.
+#[derive(Clone)]
 pub(crate) enum Res {
     Local(u32),
     Cell(u32),
@@ -76,6 +82,7 @@ pub struct Compiler<'g> {
     scopes: Vec<Scope>,
     source: Arc<Source>,
     qual: Vec<String>,
+    pub(crate) depth: usize,
 }
 
 impl<'g> Compiler<'g> {
@@ -98,6 +105,7 @@ impl<'g> Compiler<'g> {
             scopes: vec![Scope::new(Kind::Module)],
             source,
             qual: Vec::new(),
+            depth: 0,
         }
     }
 
@@ -109,7 +117,11 @@ impl<'g> Compiler<'g> {
             Err(i) => i - 1,
         };
         let start = self.line_starts[line];
-        let col = self.src[start..off].chars().count();
+        let col = self
+            .src
+            .get(start..off)
+            .map(|t| t.chars().count())
+            .unwrap_or(0);
         (line as u32 + 1, col as u32)
     }
 
@@ -139,6 +151,7 @@ impl<'g> Compiler<'g> {
         for n in &info.bound {
             self.globals.slot(n);
         }
+        Self::alloc_comp_cells(self.cur(), &info.comp_cells);
         let stmts = self.block(body)?;
         let sc = self.scopes.pop().expect("module scope");
         Ok(Arc::new(Code {
@@ -146,7 +159,7 @@ impl<'g> Compiler<'g> {
             params: Vec::new(),
             npos: 0,
             nlocals: sc.nlocals as usize,
-            ncells: 0,
+            ncells: sc.ncells as usize,
             cell_params: Vec::new(),
             local_names: sc.local_names,
             body: stmts,
@@ -154,6 +167,7 @@ impl<'g> Compiler<'g> {
             source: self.source.clone(),
             sig: Arc::from(""),
             is_lambda: false,
+            is_generator: false,
         }))
     }
 
@@ -165,8 +179,8 @@ impl<'g> Compiler<'g> {
     pub(crate) fn resolve(&mut self, name: &str) -> Res {
         let depth = self.scopes.len() - 1;
         let sc = &self.scopes[depth];
-        if let Some((_, s)) = sc.comp.iter().rev().find(|(n, _)| n == name) {
-            return Res::Local(*s);
+        if let Some((_, r)) = sc.comp.iter().rev().find(|(n, _)| n == name) {
+            return r.clone();
         }
         match sc.kind {
             Kind::Module => Res::Global(self.globals.slot(name) as u32),
@@ -200,6 +214,14 @@ impl<'g> Compiler<'g> {
     /// Find `name` as a cell in scopes enclosing `depth`, threading it through as a
     /// free variable of each intermediate scope; returns the cell index at `depth`.
     fn free(&mut self, depth: usize, name: &str) -> Option<u32> {
+        if let Some((_, Res::Cell(c))) = self.scopes[depth]
+            .comp
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+        {
+            return Some(*c);
+        }
         if let Some(c) = self.scopes[depth].cells.get(name) {
             return Some(*c);
         }
@@ -208,7 +230,17 @@ impl<'g> Compiler<'g> {
         }
         let parent = depth - 1;
         let pidx = match self.scopes[parent].kind {
-            Kind::Module => return None,
+            Kind::Module => {
+                match self.scopes[parent]
+                    .comp
+                    .iter()
+                    .rev()
+                    .find(|(n, _)| n == name)
+                {
+                    Some((_, Res::Cell(c))) => *c,
+                    _ => return None,
+                }
+            }
             Kind::Function => {
                 let p = &self.scopes[parent];
                 if p.globals.contains(name) {
@@ -440,195 +472,55 @@ impl<'g> Compiler<'g> {
         }
     }
 
-    /// Compile a function or lambda: defaults in the enclosing scope, body in a new one.
-    pub(crate) fn function(
-        &mut self,
-        name: &str,
-        params: &ast::Parameters,
-        body: FBody<'_>,
-    ) -> CResult<Arc<FuncDef>> {
-        let mut defaults = Vec::new();
-        let mut kwdefaults = Vec::new();
-        let mut plist: Vec<(Arc<str>, ParamKind)> = Vec::new();
-        let mut sig = Vec::new();
-        for p in params.posonlyargs.iter().chain(params.args.iter()) {
-            plist.push((
-                Arc::from(p.parameter.name.id.as_str()),
-                ParamKind::Positional,
-            ));
-            match &p.default {
-                Some(d) => {
-                    defaults.push(self.expr(d)?);
-                    sig.push(format!("{}={}", p.parameter.name.id, &self.src[d.range()]));
-                }
-                None => sig.push(p.parameter.name.id.to_string()),
-            }
+    /// `super()` inside a method: `(__class__ cell, first parameter)`.
+    pub(crate) fn super_args(&mut self) -> Option<(super::ir::Expr, super::ir::Expr)> {
+        let sc = self.scopes.last()?;
+        if sc.kind != Kind::Function {
+            return None;
         }
-        let npos = plist.len();
-        if let Some(v) = &params.vararg {
-            plist.push((Arc::from(v.name.id.as_str()), ParamKind::VarArgs));
-            sig.push(format!("*{}", v.name.id));
-        } else if !params.kwonlyargs.is_empty() {
-            sig.push("*".into());
-        }
-        for p in params.kwonlyargs.iter() {
-            if let Some(d) = &p.default {
-                kwdefaults.push((plist.len(), self.expr(d)?));
-                sig.push(format!("{}={}", p.parameter.name.id, &self.src[d.range()]));
-            } else {
-                sig.push(p.parameter.name.id.to_string());
-            }
-            plist.push((Arc::from(p.parameter.name.id.as_str()), ParamKind::KwOnly));
-        }
-        if let Some(v) = &params.kwarg {
-            plist.push((Arc::from(v.name.id.as_str()), ParamKind::VarKw));
-            sig.push(format!("**{}", v.name.id));
-        }
-        let info = match body {
-            FBody::Stmts(b) => scan::scan(b),
-            FBody::Expr(e) => scan::scan_expr(e),
+        let first = sc.local_names.first()?.to_string();
+        let me = match self.resolve(&first) {
+            Res::Local(i) => super::ir::Expr::Local(i),
+            Res::Cell(i) => super::ir::Expr::Cell(i, Arc::from(first.as_str())),
+            _ => return None,
         };
-        let mut sc = Scope::new(Kind::Function);
-        sc.globals = info.globals.clone();
-        sc.nonlocals = info.nonlocals.clone();
-        let mut cell_params = Vec::new();
-        for (n, _) in &plist {
-            sc.new_local(n);
+        match self.resolve("__class__") {
+            Res::Cell(i) => Some((super::ir::Expr::Cell(i, Arc::from("__class__")), me)),
+            _ => None,
         }
-        for (i, (n, _)) in plist.iter().enumerate() {
-            if info.nested_refs.contains(&**n) {
-                let c = sc.ncells;
-                sc.ncells += 1;
-                sc.cells.insert(n.to_string(), c);
-                cell_params.push((i as u32, c));
-            } else {
-                sc.locals.insert(n.to_string(), i as u32);
-            }
-        }
-        for n in &info.bound {
-            if sc.globals.contains(n)
-                || sc.nonlocals.contains(n)
-                || sc.locals.contains_key(n)
-                || sc.cells.contains_key(n)
-            {
-                continue;
-            }
-            if info.nested_refs.contains(n) {
-                let c = sc.ncells;
-                sc.ncells += 1;
-                sc.cells.insert(n.clone(), c);
-            } else {
-                let l = sc.new_local(n);
-                sc.locals.insert(n.clone(), l);
-            }
-        }
-        self.scopes.push(sc);
-        self.qual.push(name.to_string());
-        let (stmts, doc, is_lambda) = match body {
-            FBody::Stmts(b) => {
-                let doc = docstring(b);
-                (self.block(b), doc, false)
-            }
-            FBody::Expr(e) => {
-                let line = self.line(e);
-                (
-                    self.expr(e).map(|x| {
-                        vec![Stmt {
-                            line,
-                            kind: StmtKind::Return(Some(x)),
-                        }]
-                    }),
-                    None,
-                    true,
-                )
-            }
-        };
-        self.qual.pop();
-        let sc = self.scopes.pop().expect("function scope");
-        let stmts = stmts?;
-        let code = Code {
-            name: Arc::from(name),
-            params: plist,
-            npos,
-            nlocals: sc.nlocals as usize,
-            ncells: sc.ncells as usize,
-            cell_params,
-            local_names: sc.local_names,
-            body: stmts,
-            doc,
-            source: self.source.clone(),
-            sig: Arc::from(format!("({})", sig.join(", ")).as_str()),
-            is_lambda,
-        };
-        Ok(Arc::new(FuncDef {
-            code: Arc::new(code),
-            defaults,
-            kwdefaults,
-            captures: sc.captures,
-        }))
-    }
-
-    fn class(&mut self, c: &ast::StmtClassDef) -> CResult<StmtKind> {
-        if c.type_params.is_some() {
-            return Err(self.unsupported("type parameters", c));
-        }
-        let decos = c
-            .decorator_list
-            .iter()
-            .map(|d| self.expr(&d.expression))
-            .collect::<CResult<Vec<_>>>()?;
-        let mut bases = Vec::new();
-        if let Some(a) = &c.arguments {
-            if !a.keywords.is_empty() {
-                return Err(self.unsupported("class keyword arguments (metaclass)", c));
-            }
-            for b in a.args.iter() {
-                bases.push(self.expr(b)?);
-            }
-        }
-        let info = scan::scan(&c.body);
-        let mut sc = Scope::new(Kind::Class);
-        sc.globals = info.globals.clone();
-        sc.class_bound = info.bound.iter().cloned().collect();
-        self.scopes.push(sc);
-        self.qual.push(c.name.id.to_string());
-        let body = self.block(&c.body);
-        self.qual.pop();
-        let sc = self.scopes.pop().expect("class scope");
-        let body = body?;
-        let code = Code {
-            name: Arc::from(c.name.id.as_str()),
-            params: Vec::new(),
-            npos: 0,
-            nlocals: sc.nlocals as usize,
-            ncells: 0,
-            cell_params: Vec::new(),
-            local_names: sc.local_names,
-            body,
-            doc: docstring(&c.body),
-            source: self.source.clone(),
-            sig: Arc::from("()"),
-            is_lambda: false,
-        };
-        let cd = ClassDef {
-            name: Arc::from(c.name.id.as_str()),
-            bases,
-            body: Arc::new(code),
-            captures: sc.captures,
-        };
-        Ok(StmtKind::Class(
-            Arc::new(cd),
-            decos,
-            self.name_target(&c.name.id),
-        ))
     }
 
     /// Allocate a fresh hidden local for a comprehension variable.
-    pub(crate) fn comp_local(&mut self, name: &str) -> u32 {
+    pub(crate) fn comp_local(&mut self, name: &str) {
         let sc = self.cur();
-        let s = sc.new_local(name);
-        sc.comp.push((name.to_string(), s));
-        s
+        let r = match sc.comp_cells.get(name) {
+            Some(c) => Res::Cell(*c),
+            None => Res::Local(sc.new_local(name)),
+        };
+        sc.comp.push((name.to_string(), r));
+    }
+
+    /// Pre-allocate cells for comprehension variables captured by lambdas (before any
+    /// free variable is numbered).
+    fn alloc_comp_cells(sc: &mut Scope, names: &[String]) {
+        for n in names {
+            if !sc.comp_cells.contains_key(n) {
+                let c = sc.ncells;
+                sc.ncells += 1;
+                sc.comp_cells.insert(n.clone(), c);
+            }
+        }
+    }
+
+    /// Mark the current function as a generator; false outside functions.
+    pub(crate) fn mark_generator(&mut self) -> bool {
+        let sc = self.cur();
+        if sc.kind == Kind::Function && sc.comp.is_empty() {
+            sc.is_generator = true;
+            true
+        } else {
+            false
+        }
     }
 
     pub(crate) fn comp_pop(&mut self, n: usize) {

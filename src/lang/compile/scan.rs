@@ -17,6 +17,8 @@ pub struct ScopeInfo {
     pub nonlocals: FxHashSet<String>,
     /// Names mentioned anywhere inside nested functions, lambdas and classes.
     pub nested_refs: FxHashSet<String>,
+    /// Comprehension targets whose comprehension contains a lambda (they become cells).
+    pub comp_cells: Vec<String>,
 }
 
 impl ScopeInfo {
@@ -29,6 +31,17 @@ impl ScopeInfo {
 
 struct Binder<'s> {
     info: &'s mut ScopeInfo,
+}
+
+struct HasLambda(bool);
+
+impl<'a> Visitor<'a> for HasLambda {
+    fn visit_expr(&mut self, e: &'a Expr) {
+        if matches!(e, Expr::Lambda(_)) {
+            self.0 = true;
+        }
+        walk_expr(self, e);
+    }
 }
 
 struct AllNames<'s> {
@@ -55,6 +68,26 @@ impl<'a> Visitor<'a> for AllNames<'_> {
 impl<'a> Binder<'_> {
     /// Comprehension targets are their own scope: visit everything but the targets.
     fn comp(&mut self, gens: &'a [ruff_python_ast::Comprehension], elts: &[&'a Expr]) {
+        let mut lam = HasLambda(false);
+        for e in elts {
+            lam.visit_expr(e);
+        }
+        for g in gens {
+            for i in &g.ifs {
+                lam.visit_expr(i);
+            }
+        }
+        if lam.0 {
+            for g in gens {
+                let mut names = FxHashSet::default();
+                AllNames { names: &mut names }.visit_expr(&g.target);
+                for n in names {
+                    if !self.info.comp_cells.contains(&n) {
+                        self.info.comp_cells.push(n);
+                    }
+                }
+            }
+        }
         for g in gens {
             self.visit_expr(&g.iter);
             for i in &g.ifs {

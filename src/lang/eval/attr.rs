@@ -17,6 +17,14 @@ impl Vm<'_> {
                     return Ok(v);
                 }
                 if let Some(v) = i.class.lookup(name) {
+                    if let Some(r) = crate::lang::builtins::descr::resolve(
+                        self,
+                        &v,
+                        obj,
+                        &Value::Class(i.class.clone()),
+                    ) {
+                        return r;
+                    }
                     return Ok(match v {
                         Value::Func(_) => Value::Method(Arc::new((obj.clone(), v))),
                         other => other,
@@ -49,6 +57,9 @@ impl Vm<'_> {
             }
             Value::Class(c) => {
                 if let Some(v) = c.lookup(name) {
+                    if let Some(r) = crate::lang::builtins::descr::resolve(self, &v, obj, obj) {
+                        return r;
+                    }
                     return Ok(v);
                 }
                 match name {
@@ -149,6 +160,13 @@ impl Vm<'_> {
     pub fn setattr(&mut self, obj: &Value, name: &str, v: Value) -> PyResult<()> {
         match obj {
             Value::Instance(i) => {
+                if let Some(attr) = i.class.lookup(name) {
+                    if let Some(r) =
+                        crate::lang::builtins::descr::set(self, &attr, obj, v.clone(), name)
+                    {
+                        return r;
+                    }
+                }
                 if let Some(sa) = i.class.lookup("__setattr__") {
                     self.call_value(&sa, Args::pos(vec![obj.clone(), Value::str(name), v]))?;
                     return Ok(());

@@ -60,8 +60,9 @@ impl Args {
     /// Require exactly `n` positional arguments and no keywords.
     pub fn exact(&self, fname: &str, n: usize) -> PyResult<()> {
         if let Some((k, _)) = self.kw.first() {
+            let _ = k;
             return Err(exc::type_error(format!(
-                "{fname}() takes no keyword arguments (got '{k}')"
+                "{fname}() takes no keyword arguments"
             )));
         }
         if self.pos.len() != n {
@@ -161,6 +162,16 @@ impl Vm<'_> {
 
     /// Call a user function: bind arguments, run the body with a recursion guard.
     pub fn call_function(&mut self, f: &Arc<Function>, args: Args) -> PyResult<Value> {
+        let locals = self.bind(f, args)?;
+        self.call_with_locals(f, locals)
+    }
+
+    /// Run a function whose parameters are already bound into its local slots.
+    pub(crate) fn call_with_locals(
+        &mut self,
+        f: &Arc<Function>,
+        locals: Vec<Option<Value>>,
+    ) -> PyResult<Value> {
         if self.depth >= RECURSION_LIMIT {
             return Err(exc::new(
                 "RecursionError",
@@ -168,14 +179,13 @@ impl Vm<'_> {
             ));
         }
         self.depth += 1;
-        let r = stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || self.call_inner(f, args));
+        let r = stacker::maybe_grow(1 << 20, 16 << 20, || self.run_function(f, locals));
         self.depth -= 1;
         r
     }
 
-    fn call_inner(&mut self, f: &Arc<Function>, args: Args) -> PyResult<Value> {
+    fn run_function(&mut self, f: &Arc<Function>, locals: Vec<Option<Value>>) -> PyResult<Value> {
         let code = &*f.code;
-        let locals = self.bind(f, args)?;
         let mut cells: Vec<Arc<Cell>> = Vec::with_capacity(code.ncells + f.closure.len());
         let mut frame_locals = locals;
         if code.ncells > 0 {
@@ -193,9 +203,23 @@ impl Vm<'_> {
             globals: &f.globals,
             code,
             ns: None,
+            yields: None,
             is_func: true,
         };
-        match self.exec_block(&mut frame, &code.body) {
+        if code.is_generator {
+            frame.yields = Some(Vec::new());
+        }
+        let r = self.exec_block(&mut frame, &code.body);
+        // Recycle the locals vector (saves an allocation per call).
+        if self.pool.len() < 256 {
+            let mut l = std::mem::take(&mut frame.locals);
+            l.clear();
+            self.pool.push(l);
+        }
+        match r {
+            Ok(()) | Err(Ctrl::Return(_)) if code.is_generator => {
+                Ok(Value::iter_of(frame.yields.take().unwrap_or_default()))
+            }
             Ok(()) => Ok(Value::None),
             Err(Ctrl::Return(v)) => Ok(v),
             Err(Ctrl::Exc(mut e)) => {

@@ -11,9 +11,101 @@ use crate::lang::value::{Function, HashKey, Value};
 use parking_lot::RwLock;
 use std::sync::Arc;
 
+/// Cap on items an (eagerly run) generator function may yield.
+const MAX_YIELDS: usize = 10_000_000;
+
 impl Vm<'_> {
     /// Evaluate an expression in a frame.
     pub fn eval(&mut self, f: &mut Frame<'_>, e: &Expr) -> PyResult<Value> {
+        // Hot node kinds stay in this small function; the rest live in `eval_cold`.
+        match e {
+            Expr::Const(v) => Ok(v.clone()),
+            Expr::Local(i) => match &f.locals[*i as usize] {
+                Some(v) => Ok(v.clone()),
+                None => self.eval_cold(f, e),
+            },
+            Expr::Global(i, name) => self.load_global(f, *i, name),
+            Expr::Bin(a, op, b) => {
+                let a = self.eval(f, a)?;
+                let b = self.eval(f, b)?;
+                if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+                    return crate::lang::ops::int_op(*op, *x, *y);
+                }
+                ops::binop(self, *op, &a, &b)
+            }
+            Expr::Compare(first, rest) if rest.len() == 1 => {
+                let l = self.eval(f, first)?;
+                let r = self.eval(f, &rest[0].1)?;
+                self.compare(rest[0].0, &l, &r)
+            }
+            Expr::Call(func, args) => self.eval_call(f, func, args),
+            _ => self.eval_cold(f, e),
+        }
+    }
+
+    #[inline(never)]
+    fn eval_call(&mut self, f: &mut Frame<'_>, func: &Expr, args: &[Arg]) -> PyResult<Value> {
+        if let Expr::Attr(obj, name) = func {
+            let o = self.eval(f, obj)?;
+            // Fast paths: methods of instances and built-in containers are called
+            // without materialising a bound-method object.
+            match &o {
+                Value::Instance(i) if i.get(name).is_none() => {
+                    if let Some(Value::Func(fun)) = i.class.lookup(name) {
+                        let a = self.eval_args_with(f, args, Some(o.clone()))?;
+                        return self.call_function(&fun, a);
+                    }
+                }
+                Value::List(_)
+                | Value::Dict(_)
+                | Value::Str(_)
+                | Value::Set(_)
+                | Value::Tuple(_) => {
+                    if let Some(m) = crate::lang::methods::lookup(&o, name) {
+                        let a = self.eval_args_with(f, args, Some(o.clone()))?;
+                        return self.call_value(&m, a);
+                    }
+                }
+                Value::Object(obj) => {
+                    let obj = obj.clone();
+                    let a = self.eval_args(f, args)?;
+                    if let Some(r) = obj.call_method(self, name, &a) {
+                        return r;
+                    }
+                    let fv = self.getattr(&o, name)?;
+                    return self.call_value(&fv, a);
+                }
+                _ => {}
+            }
+            let fv = self.getattr(&o, name)?;
+            let a = self.eval_args(f, args)?;
+            return self.call_value(&fv, a);
+        }
+        let fv = self.eval(f, func)?;
+        if let Value::Func(fun) = &fv {
+            // Fast path: plain positional call binds straight into the locals.
+            let code = &fun.code;
+            if code.npos == args.len()
+                && code.params.len() == code.npos
+                && args.iter().all(|a| matches!(a, Arg::Pos(_)))
+            {
+                let mut locals = self.pool.pop().unwrap_or_default();
+                locals.reserve(code.nlocals);
+                for a in args {
+                    if let Arg::Pos(e) = a {
+                        locals.push(Some(self.eval(f, e)?));
+                    }
+                }
+                locals.resize(code.nlocals, None);
+                return self.call_with_locals(fun, locals);
+            }
+        }
+        let a = self.eval_args(f, args)?;
+        self.call_value(&fv, a)
+    }
+
+    #[inline(never)]
+    fn eval_cold(&mut self, f: &mut Frame<'_>, e: &Expr) -> PyResult<Value> {
         match e {
             Expr::Const(v) => Ok(v.clone()),
             Expr::Local(i) => match &f.locals[*i as usize] {
@@ -139,11 +231,7 @@ impl Vm<'_> {
                     self.eval(f, &b.2)
                 }
             }
-            Expr::Call(func, args) => {
-                let fv = self.eval(f, func)?;
-                let a = self.eval_args(f, args)?;
-                self.call_value(&fv, a)
-            }
+            Expr::Call(func, args) => self.eval_call(f, func, args),
             Expr::Attr(obj, name) => {
                 let o = self.eval(f, obj)?;
                 self.getattr(&o, name)
@@ -197,12 +285,38 @@ impl Vm<'_> {
                 })
             }
             Expr::FString(parts) => Ok(Value::str(&self.fstring(f, parts)?)),
+            Expr::Yield(v) => {
+                let v = match v {
+                    Some(e) => self.eval(f, e)?,
+                    None => Value::None,
+                };
+                self.push_yield(f, vec![v])?;
+                Ok(Value::None)
+            }
+            Expr::YieldFrom(it) => {
+                let it = self.eval(f, it)?;
+                let items = self.iterate(&it)?;
+                self.push_yield(f, items)?;
+                Ok(Value::None)
+            }
             Expr::Named(t, v) => {
                 let v = self.eval(f, v)?;
                 self.assign(f, t, v.clone()).map_err(super::stmt::ctrl_exc)?;
                 Ok(v)
             }
         }
+    }
+
+    fn push_yield(&mut self, f: &mut Frame<'_>, items: Vec<Value>) -> PyResult<()> {
+        let y = f.yields.get_or_insert_with(Vec::new);
+        y.extend(items);
+        if y.len() > MAX_YIELDS {
+            return Err(exc::new(
+                "MemoryError",
+                format!("generator produced more than {MAX_YIELDS} items (Tessera runs generators eagerly)"),
+            ));
+        }
+        self.poll()
     }
 
     fn fstring(&mut self, f: &mut Frame<'_>, parts: &[FPart]) -> PyResult<String> {
@@ -260,7 +374,7 @@ impl Vm<'_> {
         Ok(())
     }
 
-    fn load_global(&mut self, f: &Frame<'_>, slot: u32, name: &str) -> PyResult<Value> {
+    pub(crate) fn load_global(&mut self, f: &Frame<'_>, slot: u32, name: &str) -> PyResult<Value> {
         if let Some(v) = f.globals.get_slot(slot as usize) {
             return Ok(v);
         }
@@ -291,10 +405,22 @@ impl Vm<'_> {
     }
 
     fn eval_args(&mut self, f: &mut Frame<'_>, args: &[Arg]) -> PyResult<Args> {
+        self.eval_args_with(f, args, None)
+    }
+
+    fn eval_args_with(
+        &mut self,
+        f: &mut Frame<'_>,
+        args: &[Arg],
+        first: Option<Value>,
+    ) -> PyResult<Args> {
         let mut a = Args {
-            pos: Vec::with_capacity(args.len()),
+            pos: Vec::with_capacity(args.len() + 1),
             kw: Vec::new(),
         };
+        if let Some(v) = first {
+            a.pos.push(v);
+        }
         for arg in args {
             match arg {
                 Arg::Pos(e) => a.pos.push(self.eval(f, e)?),
@@ -368,6 +494,20 @@ impl Vm<'_> {
 
     /// Apply a comparison operator.
     pub fn compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+        if let (Value::Int(x), Value::Int(y)) = (a, b) {
+            let r = match op {
+                CmpOp::Eq => x == y,
+                CmpOp::Ne => x != y,
+                CmpOp::Lt => x < y,
+                CmpOp::Le => x <= y,
+                CmpOp::Gt => x > y,
+                CmpOp::Ge => x >= y,
+                CmpOp::Is => x == y,
+                CmpOp::IsNot => x != y,
+                _ => return Err(exc::type_error("argument of type 'int' is not iterable")),
+            };
+            return Ok(Value::Bool(r));
+        }
         Ok(Value::Bool(match op {
             CmpOp::Is => a.is(b),
             CmpOp::IsNot => !a.is(b),

@@ -89,7 +89,7 @@ impl Vm<'_> {
                     .into_iter(),
             ),
             Value::Set(s) => {
-                PyIter::Items(s.read().values().cloned().collect::<Vec<_>>().into_iter())
+                PyIter::Items(crate::lang::value::dict::set_values(&s.read()).into_iter())
             }
             Value::Iter(s) => PyIter::Shared(s.clone()),
             Value::Object(o) => match o.iter(self) {

@@ -50,6 +50,8 @@ pub struct Vm<'c> {
     /// Exceptions being handled (innermost last), for bare `raise`.
     #[allow(clippy::vec_box)]
     pub(crate) handling: Vec<Box<PyErr>>,
+    /// Recycled local-slot vectors.
+    pub(crate) pool: Vec<Vec<Option<Value>>>,
 }
 
 /// A namespace for class bodies.
@@ -67,6 +69,8 @@ pub struct Frame<'f> {
     pub code: &'f Code,
     /// Class-body namespace.
     pub ns: Option<Ns>,
+    /// Values yielded so far (generator functions run eagerly).
+    pub yields: Option<Vec<Value>>,
     /// Whether this is a function frame (tracebacks then name the function).
     pub is_func: bool,
 }
@@ -79,6 +83,7 @@ impl<'c> Vm<'c> {
             depth: 0,
             tick: 0,
             handling: Vec::new(),
+            pool: Vec::new(),
         }
     }
 
@@ -96,10 +101,11 @@ impl<'c> Vm<'c> {
     pub fn run_module(&mut self, code: &Code, globals: &Arc<Globals>) -> PyResult<Option<Value>> {
         let mut frame = Frame {
             locals: vec![None; code.nlocals],
-            cells: Vec::new(),
+            cells: (0..code.ncells).map(|_| Cell::new(None)).collect(),
             globals,
             code,
             ns: None,
+            yields: None,
             is_func: false,
         };
         let n = code.body.len();
@@ -127,6 +133,9 @@ impl<'c> Vm<'c> {
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
         if let Some(b) = v.truthy_simple() {
             return Ok(b);
+        }
+        if let Value::Object(o) = v {
+            return o.truthiness().unwrap_or(Ok(true));
         }
         if let Value::Instance(i) = v {
             if let Some(f) = i.class.lookup("__bool__") {

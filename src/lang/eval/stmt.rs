@@ -186,7 +186,9 @@ impl Vm<'_> {
                 let mut err = self.make_exc(v)?;
                 if let Some(c) = cause {
                     let cv = self.eval(f, c)?;
-                    if !cv.is_none() {
+                    if cv.is_none() {
+                        err.suppress_context = true;
+                    } else {
                         err.cause = Some(self.make_exc(cv)?);
                     }
                 }
@@ -240,7 +242,18 @@ impl Vm<'_> {
                         self.handling.push(e.clone());
                         let r = self.exec_block(f, &h.body);
                         self.handling.pop();
-                        return r;
+                        return match r {
+                            Err(Ctrl::Exc(mut inner))
+                                if inner.cause.is_none()
+                                    && inner.context.is_none()
+                                    && !inner.exc.is(&e.exc) =>
+                            {
+                                e.context = None;
+                                inner.context = Some(e);
+                                Err(Ctrl::Exc(inner))
+                            }
+                            other => other,
+                        };
                     }
                 }
                 Err(Ctrl::Exc(e))
@@ -263,6 +276,7 @@ impl Vm<'_> {
         let entered = match &mgr {
             Value::Object(o) => match o.enter(self) {
                 Some(r) => r?,
+                None if o.enter_returns_self() => mgr.clone(),
                 None => {
                     return Err(exc::type_error(format!(
                         "'{}' object does not support the context manager protocol",
@@ -336,17 +350,17 @@ impl Vm<'_> {
             }
         }
         let ns: super::Ns = Arc::new(RwLock::new(IndexMap::new()));
-        let closure: Vec<_> = cd
-            .captures
-            .iter()
-            .map(|c| f.cells[*c as usize].clone())
-            .collect();
+        let class_cell = crate::lang::value::Cell::new(None);
+        let mut cells = vec![class_cell.clone()];
+        cells.extend((1..cd.body.ncells).map(|_| crate::lang::value::Cell::new(None)));
+        cells.extend(cd.captures.iter().map(|c| f.cells[*c as usize].clone()));
         let mut frame = Frame {
             locals: vec![None; cd.body.nlocals],
-            cells: closure,
+            cells,
             globals: f.globals,
             code: &cd.body,
             ns: Some(ns.clone()),
+            yields: None,
             is_func: false,
         };
         self.exec_block(&mut frame, &cd.body.body)
@@ -361,6 +375,7 @@ impl Vm<'_> {
                 attrs.insert(Arc::from("__doc__"), Value::Str(d.clone()));
             }
         }
+        *class_cell.0.write() = Some(Value::Class(cls.clone()));
         Ok(Value::Class(cls))
     }
 
@@ -387,7 +402,17 @@ impl Vm<'_> {
                 ops::setitem(self, &o, &k, v)?;
             }
             Target::Unpack(ts, star) => {
-                let items = self.iterate(&v)?;
+                let items = match self.iterate(&v) {
+                    Ok(items) => items,
+                    Err(e) if e.is("TypeError") && e.message().ends_with("is not iterable") => {
+                        return Err(exc::type_error(format!(
+                            "cannot unpack non-iterable {} object",
+                            v.type_name()
+                        ))
+                        .into())
+                    }
+                    Err(e) => return Err(e.into()),
+                };
                 match star {
                     None => {
                         if items.len() != ts.len() {
@@ -462,7 +487,13 @@ impl Vm<'_> {
                 )
             }
             simple => {
-                let cur = self.eval(f, &target_expr(simple, f.globals))?;
+                let cur = match simple {
+                    Target::Local(i) if f.locals[*i as usize].is_some() => {
+                        f.locals[*i as usize].clone().unwrap_or(Value::None)
+                    }
+                    Target::Global(i, name) => self.load_global(f, *i, name)?,
+                    _ => self.eval(f, &target_expr(simple, f.globals))?,
+                };
                 let r = self.eval(f, v)?;
                 let n = ops::inplace(self, op, &cur, &r)?;
                 self.assign(f, simple, n)?;

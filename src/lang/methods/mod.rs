@@ -2,14 +2,16 @@
 //! as native functions taking the receiver as their first positional argument.
 
 mod containers;
+mod dicts;
 mod strs;
+mod strs_more;
 
 use super::exc::{self, PyResult};
 use super::value::Value;
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
-pub use containers::DictView;
+pub use dicts::DictView;
 
 type Table = FxHashMap<&'static str, Value>;
 
@@ -19,12 +21,26 @@ fn tables() -> &'static FxHashMap<&'static str, Table> {
         let mut m = FxHashMap::default();
         m.insert("str", strs::table());
         m.insert("list", containers::list_table());
-        m.insert("dict", containers::dict_table());
-        m.insert("set", containers::set_table());
+        m.insert("dict", dicts::dict_table());
+        m.insert("set", dicts::set_table());
         m.insert("tuple", containers::tuple_table());
         m.insert("int", containers::int_table());
         m.insert("float", containers::float_table());
         m
+    })
+}
+
+/// The method-table name of a built-in value (bools use `int`'s methods).
+pub fn value_kind(v: &Value) -> Option<&'static str> {
+    Some(match v {
+        Value::Str(_) => "str",
+        Value::List(_) => "list",
+        Value::Dict(_) => "dict",
+        Value::Set(_) => "set",
+        Value::Tuple(_) => "tuple",
+        Value::Int(_) | Value::Bool(_) => "int",
+        Value::Float(_) => "float",
+        _ => return None,
     })
 }
 
@@ -50,8 +66,21 @@ fn kind_by_name(n: &str) -> Option<&'static str> {
 
 /// The unbound method `name` of `v`'s type (e.g. `list.append`), if any.
 pub fn lookup(v: &Value, name: &str) -> Option<Value> {
-    let k = kind(v)?;
-    tables().get(k)?.get(name).cloned()
+    static CACHE: OnceLock<[&'static Table; 7]> = OnceLock::new();
+    let t = CACHE.get_or_init(|| {
+        let ts = tables();
+        ["str", "list", "dict", "set", "tuple", "int", "float"].map(|k| &ts[k])
+    });
+    let i = match kind(v)? {
+        "str" => 0,
+        "list" => 1,
+        "dict" => 2,
+        "set" => 3,
+        "tuple" => 4,
+        "int" => 5,
+        _ => 6,
+    };
+    t[i].get(name).cloned()
 }
 
 /// Data attributes of built-in values (`slice.start`, `range.stop`, `x.real`).
@@ -92,9 +121,9 @@ pub fn names(v: &Value) -> Vec<String> {
 }
 
 /// The receiver argument of a method call, or TypeError.
-pub(crate) fn recv(a: &super::eval::Args, what: &str) -> PyResult<Value> {
+pub(crate) fn recv(a: &super::eval::Args, what: &str) -> PyResult<()> {
     a.pos
         .first()
-        .cloned()
+        .map(|_| ())
         .ok_or_else(|| exc::type_error(format!("descriptor '{what}' needs an argument")))
 }

@@ -1,10 +1,15 @@
 //! The module registry: what `import` can see. Built-in modules register here at
 //! first use; other layers (arrays, delayed, ...) add theirs with `register_module`.
 
+pub mod collections;
 mod dask_array;
 mod dask_delayed;
+mod functional;
+mod ipython;
+mod itertools;
 mod math;
-mod stdlib;
+mod osmod;
+mod random;
 mod time;
 
 use super::exc::{self, PyResult};
@@ -29,16 +34,18 @@ fn registry() -> &'static RwLock<FxHashMap<String, Entry>> {
         let builtin: Vec<Builder> = vec![
             ("time", time::build),
             ("math", math::build),
-            ("IPython", stdlib::ipython),
-            ("IPython.display", stdlib::ipython_display),
-            ("operator", stdlib::operator),
-            ("functools", stdlib::functools),
-            ("itertools", stdlib::itertools),
-            ("os", stdlib::os),
-            ("os.path", stdlib::os_path),
-            ("random", stdlib::random),
-            ("glob", stdlib::glob),
-            ("sys", stdlib::sys),
+            ("IPython", ipython::ipython),
+            ("IPython.display", ipython::ipython_display),
+            ("operator", functional::operator),
+            ("functools", functional::functools),
+            ("itertools", itertools::itertools),
+            ("os", osmod::os),
+            ("os.path", osmod::os_path),
+            ("random", random::random),
+            ("glob", osmod::glob),
+            ("sys", ipython::sys),
+            ("collections", collections::build),
+            ("collections.abc", collections::abc),
             ("dask", dask_array::dask),
             ("dask.array", dask_array::dask_array),
             ("numpy", dask_array::numpy_module),
@@ -86,7 +93,14 @@ pub fn import(path: &str) -> PyResult<Value> {
             prefix.push('.');
         }
         prefix.push_str(part);
-        let m = match load(&prefix) {
+        let existing = match &cur {
+            Some(Value::Module(p)) => match p.get(part) {
+                Some(v @ Value::Module(_)) => Some(v),
+                _ => None,
+            },
+            _ => None,
+        };
+        let m = match existing.or_else(|| load(&prefix)) {
             Some(m) => m,
             None => {
                 // A registered attribute that is itself a module (e.g. `os.path`).

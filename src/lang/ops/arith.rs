@@ -188,7 +188,7 @@ fn as_int(v: &Value) -> Option<i64> {
 
 fn repeat(items: &[Value], n: i64) -> PyResult<Vec<Value>> {
     let n = n.max(0) as usize;
-    if items.len().saturating_mul(n) > 1 << 32 {
+    if items.len().saturating_mul(n) > 1 << 28 {
         return Err(exc::new("MemoryError", ""));
     }
     let mut out = Vec::with_capacity(items.len() * n);
@@ -228,7 +228,7 @@ fn builtin_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<V
         }
         (BinOp::Mul, V::Str(s), n) | (BinOp::Mul, n, V::Str(s)) if as_int(n).is_some() => {
             let n = as_int(n).unwrap_or(0).max(0) as usize;
-            if s.len().saturating_mul(n) > 1 << 32 {
+            if s.len().saturating_mul(n) > 1 << 28 {
                 return Err(exc::new("MemoryError", ""));
             }
             V::str(&s.repeat(n))
@@ -259,7 +259,7 @@ fn builtin_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<V
             V::dict(d)
         }
         (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, V::Set(x), V::Set(y)) => {
-            let (x, y) = (x.read().clone(), y.read().clone());
+            let (x, y) = (x.read_recursive().clone(), y.read_recursive().clone());
             let mut out = new_set();
             match op {
                 BinOp::BitOr => {
@@ -283,13 +283,13 @@ fn builtin_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<V
                     }
                 }
                 _ => {
-                    for (k, v) in x.iter() {
-                        if !y.contains_key(k) {
+                    for (k, v) in y.iter() {
+                        if !x.contains_key(k) {
                             out.insert(k.clone(), v.clone());
                         }
                     }
-                    for (k, v) in y {
-                        if !x.contains_key(&k) {
+                    for (k, v) in x {
+                        if !y.contains_key(&k) {
                             out.insert(k, v);
                         }
                     }

@@ -45,7 +45,7 @@ fn builtin_order(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Ordering>
         (V::Int(x), V::Int(y)) => Some(x.cmp(y)),
         (V::Str(x), V::Str(y)) => Some(x.cmp(y)),
         (V::List(x), V::List(y)) => {
-            let (x, y) = (x.read().clone(), y.read().clone());
+            let (x, y) = (x.read_recursive().clone(), y.read_recursive().clone());
             seq_order(vm, &x, &y)?
         }
         (V::Tuple(x), V::Tuple(y)) => seq_order(vm, x, y)?,
@@ -90,12 +90,12 @@ pub fn values_eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
             if std::sync::Arc::ptr_eq(x, y) {
                 return Ok(true);
             }
-            let (x, y) = (x.read().clone(), y.read().clone());
+            let (x, y) = (x.read_recursive().clone(), y.read_recursive().clone());
             seq_eq(vm, &x, &y)?
         }
         (V::Tuple(x), V::Tuple(y)) => seq_eq(vm, x, y)?,
         (V::Dict(x), V::Dict(y)) => {
-            let (x, y) = (x.read().clone(), y.read().clone());
+            let (x, y) = (x.read_recursive().clone(), y.read_recursive().clone());
             if x.len() != y.len() {
                 return Ok(false);
             }
@@ -112,13 +112,19 @@ pub fn values_eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
             true
         }
         (V::Set(x), V::Set(y)) => {
-            let (x, y) = (x.read(), y.read());
+            let (x, y) = (x.read_recursive(), y.read_recursive());
             x.len() == y.len() && x.keys().all(|k| y.contains_key(k))
         }
         (V::Range(x), V::Range(y)) => x == y,
+        (V::Slice(x), V::Slice(y)) => seq_eq(vm, &x[..], &y[..])?,
         _ => {
             if let (Some(x), Some(y)) = (num(a), num(b)) {
                 return Ok(x == y);
+            }
+            if !matches!(a, V::Instance(_) | V::Object(_))
+                && !matches!(b, V::Instance(_) | V::Object(_))
+            {
+                return Ok(a.is(b));
             }
             let r = richcmp(vm, CmpOp::Eq, a, b)?;
             return vm.truthy(&r);
@@ -188,7 +194,7 @@ pub fn richcmp(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
                 }));
             }
             if let (Value::Set(x), Value::Set(y)) = (a, b) {
-                let (x, y) = (x.read(), y.read());
+                let (x, y) = (x.read_recursive(), y.read_recursive());
                 let sub = x.keys().all(|k| y.contains_key(k));
                 let sup = y.keys().all(|k| x.contains_key(k));
                 return Ok(Value::Bool(match op {

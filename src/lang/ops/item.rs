@@ -35,6 +35,44 @@ fn slice_part(v: &Value) -> PyResult<Option<i64>> {
     }
 }
 
+/// `(start, stop, step)` of a slice adjusted to a sequence of `len` items.
+pub fn slice_adjust(s: &[Value; 3], len: usize) -> PyResult<(i64, i64, i64)> {
+    let step = slice_part(&s[2])?.unwrap_or(1);
+    if step == 0 {
+        return Err(exc::value_error("slice step cannot be zero"));
+    }
+    let n = len as i64;
+    let adj = |v: Option<i64>, def: i64, lo: i64, hi: i64| -> i64 {
+        match v {
+            None => def,
+            Some(mut x) => {
+                if x < 0 {
+                    x += n;
+                    if x < lo {
+                        x = lo;
+                    }
+                } else if x > hi {
+                    x = hi;
+                }
+                x
+            }
+        }
+    };
+    Ok(if step > 0 {
+        (
+            adj(slice_part(&s[0])?, 0, 0, n),
+            adj(slice_part(&s[1])?, n, 0, n),
+            step,
+        )
+    } else {
+        (
+            adj(slice_part(&s[0])?, n - 1, -1, n - 1),
+            adj(slice_part(&s[1])?, -1, -1, n - 1),
+            step,
+        )
+    })
+}
+
 /// The indices a slice selects from a sequence of `len` items (CPython's adjust rules).
 pub fn slice_indices(s: &[Value; 3], len: usize) -> PyResult<Vec<usize>> {
     let step = slice_part(&s[2])?.unwrap_or(1);
@@ -159,12 +197,12 @@ pub fn getitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<Value> {
                 };
             }
             if let Value::Slice(s) = key {
-                let idx = slice_indices(s, n as usize)?;
-                return Ok(Value::list(
-                    idx.into_iter()
-                        .map(|j| Value::Int(r[0] + j as i64 * r[2]))
-                        .collect(),
-                ));
+                let (a, b, st) = slice_adjust(s, n as usize)?;
+                return Ok(Value::Range(std::sync::Arc::new([
+                    r[0] + a * r[2],
+                    r[0] + b * r[2],
+                    r[2] * st,
+                ])));
             }
             Err(exc::type_error(format!(
                 "range indices must be integers or slices, not {}",

@@ -5,6 +5,6 @@ mod arith;
 mod cmp;
 mod item;
 
-pub use arith::{binop, inplace, unary};
+pub use arith::{binop, inplace, int_op, unary};
 pub use cmp::{richcmp, sort_values, values_eq};
 pub use item::{delitem, getitem, norm_index, setitem, slice_indices};

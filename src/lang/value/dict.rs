@@ -93,3 +93,86 @@ pub fn new_dict() -> DictMap {
 pub fn new_set() -> SetMap {
     SetMap::with_hasher(FxBuildHasher)
 }
+
+fn probe_insert(table: &mut [Option<usize>], mask: usize, idx: usize, h: u64) {
+    let mut perturb = h;
+    let mut i = (h as usize) & mask;
+    loop {
+        if table[i].is_none() {
+            table[i] = Some(idx);
+            return;
+        }
+        if i + 9 <= mask {
+            for j in 1..=9 {
+                if table[i + j].is_none() {
+                    table[i + j] = Some(idx);
+                    return;
+                }
+            }
+        }
+        perturb >>= 5;
+        i = (i
+            .wrapping_mul(5)
+            .wrapping_add(1)
+            .wrapping_add(perturb as usize))
+            & mask;
+    }
+}
+
+/// Iteration order CPython would give a set of ints inserted in this order (its
+/// open-addressing table layout); `None` when a key is not an int (order then stays
+/// insertion order: CPython's string hashes are randomised anyway).
+pub fn cpython_set_order<'a>(keys: impl Iterator<Item = &'a HashKey>) -> Option<Vec<usize>> {
+    let mut hashes = Vec::new();
+    for k in keys {
+        match k {
+            HashKey::Int(i) => hashes.push(if *i == -1 { -2i64 } else { *i } as u64),
+            _ => return None,
+        }
+    }
+    let mut mask = 7usize;
+    let mut table: Vec<Option<usize>> = vec![None; 8];
+    let mut fill = 0usize;
+    for idx in 0..hashes.len() {
+        probe_insert(&mut table, mask, idx, hashes[idx]);
+        fill += 1;
+        if fill * 5 >= mask * 3 {
+            let minused = if fill > 50000 { fill * 2 } else { fill * 4 };
+            let mut size = 8usize;
+            while size <= minused {
+                size <<= 1;
+            }
+            let old = std::mem::replace(&mut table, vec![None; size]);
+            mask = size - 1;
+            for k in old.into_iter().flatten() {
+                probe_insert(&mut table, mask, k, hashes[k]);
+            }
+        }
+    }
+    Some(table.into_iter().flatten().collect())
+}
+
+/// The values of a set in CPython's iteration order (see `cpython_set_order`).
+pub fn set_values(s: &SetMap) -> Vec<Value> {
+    match cpython_set_order(s.keys()) {
+        Some(order) => order.into_iter().map(|i| s[i].clone()).collect(),
+        None => s.values().cloned().collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn int_sets_iterate_like_cpython() {
+        let keys: Vec<HashKey> = [9, 2, 3, 7].iter().map(|i| HashKey::Int(*i)).collect();
+        let order = cpython_set_order(keys.iter()).expect("ints");
+        let got: Vec<&HashKey> = order.iter().map(|i| &keys[*i]).collect();
+        assert_eq!(got, vec![&keys[0], &keys[1], &keys[2], &keys[3]]);
+        let keys: Vec<HashKey> = [100, 3, 50].iter().map(|i| HashKey::Int(*i)).collect();
+        // {100, 3, 50} prints as {50, 3, 100} in CPython 3.11.
+        let order = cpython_set_order(keys.iter()).expect("ints");
+        assert_eq!(order, vec![2, 1, 0]);
+    }
+}

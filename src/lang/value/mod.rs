@@ -189,7 +189,7 @@ impl Value {
             Value::Dict(d) => !d.read().is_empty(),
             Value::Set(s) => !s.read().is_empty(),
             Value::Range(r) => crate::lang::builtins::range_len(r) > 0,
-            Value::Object(o) => return o.truthiness(),
+            Value::Object(_) => return Option::None,
             Value::Instance(_) => return Option::None,
             _ => true,
         })

@@ -36,6 +36,12 @@ pub trait Object: Send + Sync + Any {
         None
     }
 
+    /// `x.name(*args, **kwargs)` in one step (tried before `getattr` + call), so methods
+    /// need not capture the receiver in a closure. `None` → fall back to `getattr`.
+    fn call_method(&self, _vm: &mut Vm, _name: &str, _args: &Args) -> Option<PyResult<Value>> {
+        None
+    }
+
     /// Attribute names for completion and `dir()`.
     fn dir(&self) -> Vec<String> {
         Vec::new()
@@ -44,6 +50,11 @@ pub trait Object: Send + Sync + Any {
     /// `x.name = v`; `None` → AttributeError.
     fn setattr(&self, _vm: &mut Vm, _name: &str, _v: Value) -> Option<PyResult<()>> {
         None
+    }
+
+    /// Whether `callable(x)` is true (set it when `call` is implemented).
+    fn is_callable(&self) -> bool {
+        false
     }
 
     /// `x(*args, **kwargs)`; `None` → "object is not callable".
@@ -101,9 +112,10 @@ pub trait Object: Send + Sync + Any {
         None
     }
 
-    /// `bool(x)`; `None` → true.
-    fn truthiness(&self) -> Option<bool> {
-        None
+    /// `bool(x)` (`if x:`); `None` → true (or `len() != 0` when `len` is defined).
+    /// Return `Some(Err(..))` for "truth value is ambiguous" errors.
+    fn truthiness(&self) -> Option<PyResult<bool>> {
+        self.len().map(|n| Ok(n != 0))
     }
 
     /// Key for `hash()`/dict keys; `None` → unhashable.
@@ -114,6 +126,11 @@ pub trait Object: Send + Sync + Any {
     /// `with x:` entry; returns the value bound by `as`.
     fn enter(&self, _vm: &mut Vm) -> Option<PyResult<Value>> {
         None
+    }
+
+    /// Whether `with x as y:` binds `x` itself (when `enter` returns `None`).
+    fn enter_returns_self(&self) -> bool {
+        false
     }
 
     /// `with x:` exit; `exc` is the exception raised in the body, if any.

@@ -208,10 +208,15 @@ pub fn method(_vm: &mut Vm, x: &Array, name: &str) -> Option<Value> {
         ),
         "_repr_html_" => {
             let y = x.clone();
-            bound("_repr_html_", "_repr_html_()", "The HTML repr (table and chunk schematic).", move |_vm, _a| {
-                let info = super::display::array_info(&y);
-                Ok(Value::str(&crate::display::array_repr::array_html(&info)))
-            })
+            bound(
+                "_repr_html_",
+                "_repr_html_()",
+                "The HTML repr (table and chunk schematic).",
+                move |_vm, _a| {
+                    let info = super::display::array_info(&y);
+                    Ok(Value::str(&crate::display::array_repr::array_html(&info)))
+                },
+            )
         }
         "visualize" => {
             let y = x.clone();

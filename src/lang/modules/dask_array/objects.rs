@@ -243,8 +243,16 @@ impl Object for ArrayObj {
     fn len(&self) -> Option<usize> {
         self.0.meta().shape.first().copied()
     }
-    fn truthiness(&self) -> Option<bool> {
-        Some(true)
+    fn truthiness(&self) -> Option<PyResult<bool>> {
+        Some(Err(if self.0.meta().size() == 1 {
+            exc::type_error(
+                "the truth value of a lazy array needs a computation: use bool(x.compute())",
+            )
+        } else {
+            exc::value_error(
+                "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()",
+            )
+        }))
     }
     fn as_any(&self) -> &dyn Any {
         self
@@ -307,6 +315,15 @@ impl Object for NdArrayObj {
     }
     fn getitem(&self, _vm: &mut Vm, key: &Value) -> Option<PyResult<Value>> {
         Some(convert::index(key).and_then(|idx| eager_getitem(&self.0, &idx)))
+    }
+    fn truthiness(&self) -> Option<PyResult<bool>> {
+        Some(if self.0.size() == 1 {
+            Ok(self.0.get_flat(0).to_f64() != 0.0)
+        } else {
+            Err(exc::value_error(
+                "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()",
+            ))
+        })
     }
     fn len(&self) -> Option<usize> {
         self.0.shape().first().copied()

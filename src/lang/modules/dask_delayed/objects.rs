@@ -209,6 +209,11 @@ impl Object for DelayedObj {
     fn len(&self) -> Option<usize> {
         self.0.nout()
     }
+    fn truthiness(&self) -> Option<PyResult<bool>> {
+        Some(Err(exc::type_error(
+            "Truth of Delayed objects is not supported",
+        )))
+    }
     fn setattr(&self, _vm: &mut Vm, _name: &str, _v: Value) -> Option<PyResult<()>> {
         Some(Err(exc::type_error("Delayed objects are immutable")))
     }

@@ -1,0 +1,3 @@
+5 // 0
+# Expected:
+# !! ZeroDivisionError: integer division or modulo by zero

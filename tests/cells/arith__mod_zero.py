@@ -1,0 +1,3 @@
+5 % 0
+# Expected:
+# !! ZeroDivisionError: integer modulo by zero

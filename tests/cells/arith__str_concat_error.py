@@ -1,0 +1,3 @@
+'a' + 1
+# Expected:
+# !! TypeError: can only concatenate str (not "int") to str

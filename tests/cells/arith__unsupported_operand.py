@@ -1,0 +1,3 @@
+1 + 'a'
+# Expected:
+# !! TypeError: unsupported operand type(s) for +: 'int' and 'str'

@@ -1,0 +1,4 @@
+input('prompt> ')
+# Expected:
+# prompt> 
+# !! EOFError: EOF when reading a line

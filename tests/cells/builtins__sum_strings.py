@@ -1,0 +1,3 @@
+sum(['a', 'b'], '')
+# Expected:
+# !! TypeError: sum() can't sum strings [use ''.join(seq) instead]

@@ -1,0 +1,5 @@
+class Empty:
+    pass
+Empty(1)
+# Expected:
+# !! TypeError: Empty() takes no arguments

@@ -1,0 +1,3 @@
+min([])
+# Expected:
+# !! ValueError: min() arg is an empty sequence

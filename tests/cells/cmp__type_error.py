@@ -1,0 +1,3 @@
+1 < 'a'
+# Expected:
+# !! TypeError: '<' not supported between instances of 'int' and 'str'

@@ -1,0 +1,4 @@
+d = {'a': 1}
+d['missing']
+# Expected:
+# !! KeyError: 'missing'

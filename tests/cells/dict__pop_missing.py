@@ -1,0 +1,3 @@
+{}.pop('x')
+# Expected:
+# !! KeyError: 'x'

@@ -1,0 +1,3 @@
+chr(-1)
+# Expected:
+# !! ValueError: chr() arg not in range(0x110000)

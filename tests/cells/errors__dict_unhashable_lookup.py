@@ -1,0 +1,3 @@
+{}.get([1])
+# Expected:
+# !! TypeError: unhashable type: 'list'

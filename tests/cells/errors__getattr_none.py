@@ -1,0 +1,4 @@
+x = None
+x.upper()
+# Expected:
+# !! AttributeError: 'NoneType' object has no attribute 'upper'

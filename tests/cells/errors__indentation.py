@@ -1,0 +1,5 @@
+# tessera-only: parser message wording
+def f():
+return 1
+# Expected:
+# !! SyntaxError: expected an indented block

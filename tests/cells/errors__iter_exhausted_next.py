@@ -1,0 +1,3 @@
+next(iter([]))
+# Expected:
+# !! StopIteration

@@ -1,0 +1,3 @@
+raise KeyboardInterrupt
+# Expected:
+# !! KeyboardInterrupt

@@ -1,0 +1,4 @@
+# tessera-only
+return 5
+# Expected:
+# !! SyntaxError: 'return' outside function

@@ -1,0 +1,5 @@
+# tessera-only
+async def f():
+    pass
+# Expected:
+# !! SyntaxError: async def is not supported by Tessera

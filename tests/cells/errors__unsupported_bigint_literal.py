@@ -1,0 +1,4 @@
+# tessera-only
+big = 123456789012345678901234567890
+# Expected:
+# !! SyntaxError: integers beyond 64 bits is not supported by Tessera

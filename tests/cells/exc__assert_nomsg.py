@@ -1,0 +1,4 @@
+x = 0
+assert x
+# Expected:
+# !! AssertionError

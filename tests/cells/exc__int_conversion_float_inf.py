@@ -1,0 +1,3 @@
+int(float('inf'))
+# Expected:
+# !! OverflowError: cannot convert float infinity to integer

@@ -1,0 +1,4 @@
+for x in None:
+    pass
+# Expected:
+# !! TypeError: 'NoneType' object is not iterable

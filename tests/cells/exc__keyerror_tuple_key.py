@@ -1,0 +1,4 @@
+d = {}
+d[(1, 2)]
+# Expected:
+# !! KeyError: (1, 2)

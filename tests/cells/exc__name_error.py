@@ -1,0 +1,3 @@
+undefined_name
+# Expected:
+# !! NameError: name 'undefined_name' is not defined

@@ -1,0 +1,3 @@
+raise 5
+# Expected:
+# !! TypeError: exceptions must derive from BaseException

@@ -1,0 +1,3 @@
+'Total: ' + 5
+# Expected:
+# !! TypeError: can only concatenate str (not "int") to str

@@ -1,0 +1,3 @@
+len()
+# Expected:
+# !! TypeError: len() takes exactly one argument (0 given)

@@ -1,0 +1,4 @@
+x = 5
+x()
+# Expected:
+# !! TypeError: 'int' object is not callable

@@ -1,0 +1,3 @@
+[].pop()
+# Expected:
+# !! IndexError: pop from empty list

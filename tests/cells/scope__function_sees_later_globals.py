@@ -1,0 +1,7 @@
+def show():
+    return later
+# %%
+later = 'defined afterwards'
+show()
+# Expected:
+# Out: 'defined afterwards'

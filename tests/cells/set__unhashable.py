@@ -1,0 +1,3 @@
+{[1, 2]}
+# Expected:
+# !! TypeError: unhashable type: 'list'

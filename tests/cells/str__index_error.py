@@ -1,0 +1,3 @@
+'abc'[5]
+# Expected:
+# !! IndexError: string index out of range

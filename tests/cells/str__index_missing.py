@@ -1,0 +1,3 @@
+'abc'.index('z')
+# Expected:
+# !! ValueError: substring not found

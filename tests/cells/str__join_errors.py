@@ -1,0 +1,3 @@
+', '.join(['a', 1])
+# Expected:
+# !! TypeError: sequence item 1: expected str instance, int found
