@@ -15,7 +15,8 @@ lab: release venv
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 ## Run every test: formatting, lints, Rust unit + integration tests, then the
-## Python end-to-end suites (conformance, protocol, notebooks, browser), and the
+## Python end-to-end suites (dialect fixtures vs CPython, conformance, protocol,
+## browser), and the
 ## benchmark harness at tiny sizes.
 test: deps lint rust-test e2e bench-quick
 
@@ -42,6 +43,7 @@ $(STAMP): tests/e2e/requirements.txt
 	touch $(STAMP)
 
 e2e: venv
+	python3 tests/cpython_check.py
 	$(CARGO) build
 	rm -rf $(TEST_PREFIX)
 	./target/debug/tessera install --prefix $(TEST_PREFIX)
