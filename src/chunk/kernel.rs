@@ -31,20 +31,26 @@ fn shape_str_compact(shape: &[usize]) -> String {
     shape_str(shape).replace(' ', "")
 }
 
-/// NumPy's MemoryError size wording (`"7.45 TiB"`).
+/// NumPy's MemoryError size wording: three significant digits (`"728. TiB"`).
 fn human_bytes(b: u128) -> String {
-    let units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB"];
-    let mut v = b as f64;
+    let units = ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"];
+    if b < 1024 {
+        return format!("{b} bytes");
+    }
+    let mut v = b as f64 / 1024.0;
     let mut i = 0;
     while v >= 1024.0 && i + 1 < units.len() {
         v /= 1024.0;
         i += 1;
     }
-    if i == 0 {
-        format!("{b} B")
+    let num = if v >= 100.0 {
+        format!("{v:.0}.")
+    } else if v >= 10.0 {
+        format!("{v:.1}")
     } else {
-        format!("{v:.2} {}", units[i])
-    }
+        format!("{v:.2}")
+    };
+    format!("{num} {}", units[i])
 }
 
 /// Refuse (with an error, never an abort) an allocation of `shape` × dtype that
