@@ -293,7 +293,7 @@ pub fn resolve_shape(size: usize, shape: &[isize]) -> Result<Vec<usize>> {
         .product();
     let mut out: Vec<usize> = shape.iter().map(|&d| d.max(0) as usize).collect();
     if let Some(&u) = unknown.first() {
-        if known == 0 || size % known != 0 {
+        if known == 0 || !size.is_multiple_of(known) {
             return Err(err());
         }
         out[u] = size / known;

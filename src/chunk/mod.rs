@@ -109,6 +109,7 @@ pub mod dtype;
 mod element;
 pub mod elementwise;
 pub mod error;
+mod floatfmt;
 pub mod format;
 pub mod index;
 mod kernel;
