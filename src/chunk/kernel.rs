@@ -4,6 +4,7 @@
 use super::error::{ChunkError, Result};
 use super::DType;
 use ndarray::{ArrayD, IxDyn, Zip};
+use rayon::prelude::*;
 
 /// Element count above which elementwise kernels use rayon.
 pub const PAR_THRESHOLD: usize = 1 << 16;
@@ -116,12 +117,26 @@ where
     R: Send + Sync,
     F: Fn(A) -> R + Sync + Send,
 {
+    if let Some(xs) = a.as_slice() {
+        let v: Vec<R> = if xs.len() >= PAR_THRESHOLD {
+            xs.par_iter()
+                .with_min_len(PAR_MIN_LEN)
+                .map(|&x| f(x))
+                .collect()
+        } else {
+            xs.iter().map(|&x| f(x)).collect()
+        };
+        return ArrayD::from_shape_vec(a.raw_dim(), v).expect("same shape");
+    }
     if a.len() >= PAR_THRESHOLD {
         Zip::from(a).par_map_collect(|&x| f(x))
     } else {
         a.map(|&x| f(x))
     }
 }
+
+/// Smallest piece of a slice a rayon task handles.
+const PAR_MIN_LEN: usize = 1 << 14;
 
 /// Apply `f` pairwise after broadcasting `a` and `b` together.
 pub fn map2<A, B, R, F>(a: &ArrayD<A>, b: &ArrayD<B>, f: F) -> Result<ArrayD<R>>
@@ -132,6 +147,18 @@ where
     F: Fn(A, B) -> R + Sync + Send,
 {
     if a.shape() == b.shape() {
+        if let (Some(xs), Some(ys)) = (a.as_slice(), b.as_slice()) {
+            let v: Vec<R> = if xs.len() >= PAR_THRESHOLD {
+                xs.par_iter()
+                    .zip(ys.par_iter())
+                    .with_min_len(PAR_MIN_LEN)
+                    .map(|(&x, &y)| f(x, y))
+                    .collect()
+            } else {
+                xs.iter().zip(ys).map(|(&x, &y)| f(x, y)).collect()
+            };
+            return Ok(ArrayD::from_shape_vec(a.raw_dim(), v).expect("same shape"));
+        }
         return Ok(if a.len() >= PAR_THRESHOLD {
             Zip::from(a).and(b).par_map_collect(|&x, &y| f(x, y))
         } else {
@@ -139,6 +166,14 @@ where
         });
     }
     let shape = broadcast_shapes(a.shape(), b.shape())?;
+    if b.len() == 1 && a.shape() == shape.as_slice() {
+        let y = *b.iter().next().expect("one element");
+        return Ok(map1(a, move |x| f(x, y)));
+    }
+    if a.len() == 1 && b.shape() == shape.as_slice() {
+        let x = *a.iter().next().expect("one element");
+        return Ok(map1(b, move |y| f(x, y)));
+    }
     let dim = IxDyn(&shape);
     let av = a.broadcast(dim.clone()).expect("broadcast checked");
     let bv = b.broadcast(dim).expect("broadcast checked");

@@ -114,6 +114,7 @@ pub mod format;
 pub mod index;
 mod kernel;
 mod lanes;
+mod outer;
 pub mod partial;
 pub mod random;
 pub mod reduce;
