@@ -159,3 +159,7 @@ fn elem_dtype<T: Elem>(_: &ArrayD<T>) -> DType {
 pub(crate) fn cast_array<S: Elem>(a: &ArrayD<S>, dtype: DType) -> Chunk {
     with_dtype!(dtype, T => T::into_chunk(map1(a, |x| x.cast::<T>())))
 }
+
+#[cfg(test)]
+#[path = "chunk_tests.rs"]
+mod tests;

@@ -4,6 +4,7 @@
 use super::error::{ChunkError, Result};
 use super::DType;
 use ndarray::{ArrayD, IxDyn, Zip};
+use rayon::prelude::*;
 
 /// Element count above which elementwise kernels use rayon.
 pub const PAR_THRESHOLD: usize = 1 << 16;
@@ -31,20 +32,26 @@ fn shape_str_compact(shape: &[usize]) -> String {
     shape_str(shape).replace(' ', "")
 }
 
-/// NumPy's MemoryError size wording (`"7.45 TiB"`).
+/// NumPy's MemoryError size wording: three significant digits (`"728. TiB"`).
 fn human_bytes(b: u128) -> String {
-    let units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB"];
-    let mut v = b as f64;
+    let units = ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"];
+    if b < 1024 {
+        return format!("{b} bytes");
+    }
+    let mut v = b as f64 / 1024.0;
     let mut i = 0;
     while v >= 1024.0 && i + 1 < units.len() {
         v /= 1024.0;
         i += 1;
     }
-    if i == 0 {
-        format!("{b} B")
+    let num = if v >= 100.0 {
+        format!("{v:.0}.")
+    } else if v >= 10.0 {
+        format!("{v:.1}")
     } else {
-        format!("{v:.2} {}", units[i])
-    }
+        format!("{v:.2}")
+    };
+    format!("{num} {}", units[i])
 }
 
 /// Refuse (with an error, never an abort) an allocation of `shape` × dtype that
@@ -110,12 +117,26 @@ where
     R: Send + Sync,
     F: Fn(A) -> R + Sync + Send,
 {
+    if let Some(xs) = a.as_slice() {
+        let v: Vec<R> = if xs.len() >= PAR_THRESHOLD {
+            xs.par_iter()
+                .with_min_len(PAR_MIN_LEN)
+                .map(|&x| f(x))
+                .collect()
+        } else {
+            xs.iter().map(|&x| f(x)).collect()
+        };
+        return ArrayD::from_shape_vec(a.raw_dim(), v).expect("same shape");
+    }
     if a.len() >= PAR_THRESHOLD {
         Zip::from(a).par_map_collect(|&x| f(x))
     } else {
         a.map(|&x| f(x))
     }
 }
+
+/// Smallest piece of a slice a rayon task handles.
+const PAR_MIN_LEN: usize = 1 << 14;
 
 /// Apply `f` pairwise after broadcasting `a` and `b` together.
 pub fn map2<A, B, R, F>(a: &ArrayD<A>, b: &ArrayD<B>, f: F) -> Result<ArrayD<R>>
@@ -126,6 +147,18 @@ where
     F: Fn(A, B) -> R + Sync + Send,
 {
     if a.shape() == b.shape() {
+        if let (Some(xs), Some(ys)) = (a.as_slice(), b.as_slice()) {
+            let v: Vec<R> = if xs.len() >= PAR_THRESHOLD {
+                xs.par_iter()
+                    .zip(ys.par_iter())
+                    .with_min_len(PAR_MIN_LEN)
+                    .map(|(&x, &y)| f(x, y))
+                    .collect()
+            } else {
+                xs.iter().zip(ys).map(|(&x, &y)| f(x, y)).collect()
+            };
+            return Ok(ArrayD::from_shape_vec(a.raw_dim(), v).expect("same shape"));
+        }
         return Ok(if a.len() >= PAR_THRESHOLD {
             Zip::from(a).and(b).par_map_collect(|&x, &y| f(x, y))
         } else {
@@ -133,6 +166,14 @@ where
         });
     }
     let shape = broadcast_shapes(a.shape(), b.shape())?;
+    if b.len() == 1 && a.shape() == shape.as_slice() {
+        let y = *b.iter().next().expect("one element");
+        return Ok(map1(a, move |x| f(x, y)));
+    }
+    if a.len() == 1 && b.shape() == shape.as_slice() {
+        let x = *a.iter().next().expect("one element");
+        return Ok(map1(b, move |y| f(x, y)));
+    }
     let dim = IxDyn(&shape);
     let av = a.broadcast(dim.clone()).expect("broadcast checked");
     let bv = b.broadcast(dim).expect("broadcast checked");

@@ -99,18 +99,23 @@ macro_rules! with_dtype {
 pub(crate) use {dispatch_chunk, dispatch_num, with_dtype};
 
 mod arith;
+pub mod assemble;
 pub mod blocks;
 #[allow(clippy::module_inception)]
 mod chunk;
 pub mod combine;
 mod construct;
+pub mod cumulative;
 pub mod dtype;
 mod element;
 pub mod elementwise;
 pub mod error;
+mod floatfmt;
 pub mod format;
+pub mod index;
 mod kernel;
 mod lanes;
+mod outer;
 pub mod partial;
 pub mod random;
 pub mod reduce;
@@ -118,12 +123,15 @@ mod scalar;
 pub mod ufunc;
 
 pub use arith::{Arith, FloatArith};
+pub use assemble::{assemble, concatenate};
 pub use chunk::Chunk;
 pub use combine::combine;
+pub use cumulative::{cumulative, last_along, ScanOp};
 pub use dtype::{DType, Kind, PyScalarKind};
 pub use element::Elem;
 pub use elementwise::{binary, binary_scalar, BinaryOp, PyScalar};
 pub use error::{ChunkError, Result};
+pub use index::{mask_select, reshape, slice, take, transpose, IndexElem};
 pub use kernel::{broadcast_shapes, check_alloc, norm_axes, norm_axis, shape_str, PAR_THRESHOLD};
 pub use lanes::{keepdims_shape, squeezed_shape};
 pub use partial::{finalize, partial, partial_at, Moments, Partial, PartialData};

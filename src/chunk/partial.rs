@@ -98,6 +98,9 @@ fn partial_typed<T: Elem>(
 ) -> Result<PartialData> {
     use ReduceOp::*;
     let nan = op.skips_nan() && T::DTYPE.is_float();
+    if let Some(data) = super::outer::try_outer(x, op, axes) {
+        return Ok(data);
+    }
     Ok(match op {
         Sum | NanSum => PartialData::Plain(sum_lanes(x, axes, nan)),
         Prod | NanProd => PartialData::Plain(prod_lanes(x, axes, nan)),

@@ -236,7 +236,7 @@ fn partial_combine_equals_direct_for_random_splits() {
         Sum, Prod, Mean, Var, Std, Min, Max, Any, All, NanSum, NanMean, NanVar, NanStd, NanMin,
         NanMax, NanProd,
     ];
-    let axes_sets: [&[usize]; 5] = [&[0], &[1], &[2], &[0, 2], &[0, 1, 2]];
+    let axes_sets: [&[usize]; 6] = [&[0], &[1], &[2], &[0, 1], &[0, 2], &[0, 1, 2]];
     for (k, axes) in axes_sets.iter().enumerate() {
         for op in ops {
             tree_equals_direct(&f, op, axes, k as u64 * 31 + 7);
@@ -277,4 +277,43 @@ fn moments_merge_is_stable_for_offset_data() {
         .to_f64();
     assert!((var - 8.25).abs() < 1e-6, "{var}");
     let _ = ArrayD::<f64>::zeros(IxDyn(&[1]));
+}
+
+#[test]
+fn leading_axis_fast_path_equals_lane_path() {
+    use ReduceOp::*;
+    let shape = [6usize, 300, 70];
+    let rng = CounterRng::new(77, 0);
+    let mut f = rng.normal(0.0, 5.0, &BlockSpec::whole(&shape)).unwrap();
+    if let Chunk::F64(a) = &mut f {
+        a[[2, 10, 3]] = f64::NAN;
+        for i in 0..6 {
+            a[[i, 20, 5]] = f64::NAN;
+        }
+    }
+    let ints = rng
+        .randint(-1000, 1000, DType::Int16, &BlockSpec::whole(&shape))
+        .unwrap();
+    for c in [&f, &ints] {
+        // the same data with axes permuted in memory (non-contiguous): lane path
+        let perm =
+            dispatch_chunk!(c, x => Elem::into_chunk(x.clone().permuted_axes(IxDyn(&[2, 0, 1]))));
+        for op in [
+            Sum, Mean, Var, Std, Min, Max, NanSum, NanMean, NanVar, NanStd, NanMin, NanMax,
+        ] {
+            for (axes, paxes) in [(&[0isize][..], &[1isize][..]), (&[0, 1], &[1, 2])] {
+                let fast = reduce(c, op, Some(axes), false, 1).unwrap();
+                let slow = reduce(&perm, op, Some(paxes), false, 1).unwrap();
+                let slow = crate::chunk::transpose(&slow, None).unwrap();
+                assert_eq!(fast.dtype(), slow.dtype());
+                assert_eq!(fast.shape(), slow.shape());
+                for (a, b) in fast.to_f64_vec().iter().zip(slow.to_f64_vec()) {
+                    assert!(
+                        (a.is_nan() && b.is_nan()) || (a - b).abs() <= 1e-9 * b.abs().max(1.0),
+                        "{op:?} {a} vs {b}"
+                    );
+                }
+            }
+        }
+    }
 }
