@@ -100,29 +100,7 @@ pub fn reduce(
     ))
 }
 
-/// NumPy's name of a reduction.
+/// NumPy's name of a reduction (the chunk layer's own naming).
 pub fn op_name(op: ReduceOp) -> &'static str {
-    use ReduceOp::*;
-    match op {
-        Sum => "sum",
-        Prod => "prod",
-        Mean => "mean",
-        Var => "var",
-        Std => "std",
-        Min => "min",
-        Max => "max",
-        Any => "any",
-        All => "all",
-        ArgMin => "argmin",
-        ArgMax => "argmax",
-        NanSum => "nansum",
-        NanProd => "nanprod",
-        NanMean => "nanmean",
-        NanVar => "nanvar",
-        NanStd => "nanstd",
-        NanMin => "nanmin",
-        NanMax => "nanmax",
-        NanArgMin => "nanargmin",
-        NanArgMax => "nanargmax",
-    }
+    op.name()
 }

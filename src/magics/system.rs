@@ -3,33 +3,9 @@
 use super::{MagicCtx, MagicError, MagicResult};
 use crate::display::MimeBundle;
 
-/// A string's Python repr (`'a'`, `"it's"`, escapes for control characters).
+/// A string's Python repr (`'a'`, `"it's"`).
 pub fn py_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
+    crate::lang::repr::str_repr(s)
 }
 
 /// `%env` (all, as a dict), `%env NAME` (its value), `%env NAME=value` / `NAME value` (set).

@@ -223,3 +223,31 @@ pub fn chunk_error(e: crate::chunk::ChunkError) -> Box<PyErr> {
         exc::value_error(msg)
     }
 }
+
+/// `arange`'s positional arguments: `(start, stop, step, default dtype)`, with
+/// NumPy's rule that all-integer arguments give int64.
+pub fn arange_args(pos: &[Value]) -> Result<(f64, f64, f64, DType), Box<PyErr>> {
+    let nums: Vec<f64> = pos
+        .iter()
+        .map(crate::lang::builtins::to_f64)
+        .collect::<Result<_, _>>()?;
+    let all_int = pos
+        .iter()
+        .all(|v| matches!(v, Value::Int(_) | Value::Bool(_)));
+    let (start, stop, step) = match nums.as_slice() {
+        [stop] => (0.0, *stop, 1.0),
+        [start, stop] => (*start, *stop, 1.0),
+        [start, stop, step] => (*start, *stop, *step),
+        _ => return Err(exc::type_error("arange() requires stop")),
+    };
+    Ok((
+        start,
+        stop,
+        step,
+        if all_int {
+            DType::Int64
+        } else {
+            DType::Float64
+        },
+    ))
+}

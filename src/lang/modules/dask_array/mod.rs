@@ -244,29 +244,8 @@ pub fn dask_array() -> Value {
         "arange(start=0, stop, step=1, chunks='auto', dtype=None)",
         "Evenly spaced values, lazily.",
         |_vm, mut a| {
-            let nums: Vec<f64> = a
-                .pos
-                .iter()
-                .map(crate::lang::builtins::to_f64)
-                .collect::<PyResult<_>>()?;
-            let all_int = a
-                .pos
-                .iter()
-                .all(|v| matches!(v, Value::Int(_) | Value::Bool(_)));
-            let (start, stop, step) = match nums.as_slice() {
-                [stop] => (0.0, *stop, 1.0),
-                [start, stop] => (*start, *stop, 1.0),
-                [start, stop, step] => (*start, *stop, *step),
-                _ => return Err(exc::type_error("arange() requires stop")),
-            };
-            let d = opt_dtype(
-                &mut a,
-                if all_int {
-                    DType::Int64
-                } else {
-                    DType::Float64
-                },
-            )?;
+            let (start, stop, step, default) = convert::arange_args(&a.pos)?;
+            let d = opt_dtype(&mut a, default)?;
             let c = chunks(a.take_kw("chunks").as_ref(), 1)?;
             array::creation::arange(start, stop, step, d, &c)
                 .map(ArrayObj::value)

@@ -353,44 +353,13 @@ pub fn build() -> Value {
         "arange(start=0, stop, step=1)",
         "Evenly spaced values.",
         |_vm, a| {
-            let nums: Vec<f64> = a
-                .pos
-                .iter()
-                .map(crate::lang::builtins::to_f64)
-                .collect::<PyResult<_>>()?;
-            let all_int = a
-                .pos
-                .iter()
-                .all(|v| matches!(v, Value::Int(_) | Value::Bool(_)));
-            let (start, stop, step) = match nums.as_slice() {
-                [stop] => (0.0, *stop, 1.0),
-                [start, stop] => (*start, *stop, 1.0),
-                [start, stop, step] => (*start, *stop, *step),
-                _ => return Err(exc::type_error("arange() requires stop")),
-            };
-            let d = if all_int {
-                DType::Int64
-            } else {
-                DType::Float64
-            };
+            let (start, stop, step, d) = convert::arange_args(&a.pos)?;
             Chunk::arange(start, stop, step, d)
                 .map(NdArrayObj::value)
                 .map_err(convert::chunk_error)
         },
     );
-    for d in [
-        DType::Bool,
-        DType::Int8,
-        DType::Int16,
-        DType::Int32,
-        DType::Int64,
-        DType::UInt8,
-        DType::UInt16,
-        DType::UInt32,
-        DType::UInt64,
-        DType::Float32,
-        DType::Float64,
-    ] {
+    for d in DType::ALL {
         let name = if d == DType::Bool {
             "bool_".to_string()
         } else {
