@@ -85,6 +85,41 @@ def measure(name, cells, starts):
     }
 
 
+def magic_outputs(name):
+    """W12: run the timing-magic cells of workloads.KERNEL_CELLS, return each cell's text."""
+    import sys
+    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+    from workloads import KERNEL_CELLS
+    km = KernelManager(kernel_name=name)
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=60)
+    out = {}
+    try:
+        for cell in ("timeit_setup", "timeit_line", "timeit_cell", "timeit_auto", "time_line", "time_cell"):
+            texts = []
+            mid = kc.execute(KERNEL_CELLS[cell])
+            while True:
+                m = kc.get_iopub_msg(timeout=120)
+                if m["parent_header"].get("msg_id") != mid:
+                    continue
+                c = m["content"]
+                if m["msg_type"] == "stream":
+                    texts.append(c["text"])
+                elif m["msg_type"] == "execute_result":
+                    texts.append(c["data"].get("text/plain", "") + "\n")
+                elif m["msg_type"] == "error":
+                    texts.append(f"{c['ename']}: {c['evalue']}\n")
+                elif m["msg_type"] == "status" and c["execution_state"] == "idle":
+                    break
+            out[cell] = (KERNEL_CELLS[cell], "".join(texts))
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--tessera", required=True)
@@ -118,6 +153,15 @@ def main():
                          f"{r['exec_p50_ms']:.2f} ms | {r['exec_p95_ms']:.2f} ms |")
         lines.append(f"\nRatio ipykernel/Tessera: start {p['start_median_s']/t['start_median_s']:.1f}×, "
                      f"execute p50 {p['exec_p50_ms']/t['exec_p50_ms']:.1f}×.")
+        lines += ["", "## Timing magics, verbatim (W12)", ""]
+        outs = {"tessera": magic_outputs("tessera"), "ipykernel": magic_outputs("python3")}
+        for cell, (code, _) in outs["tessera"].items():
+            if cell == "timeit_setup":
+                continue
+            lines += [f"`{code!r}`", "", "```"]
+            for k in ("tessera", "ipykernel"):
+                lines.append(f"{k}: " + outs[k][cell][1].rstrip().replace("\n", "\n" + " " * (len(k) + 2)))
+            lines += ["```", ""]
         with open(a.md, "a") as f:
             f.write("\n".join(lines) + "\n")
 
