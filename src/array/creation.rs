@@ -128,11 +128,7 @@ impl Source for RandomSource {
             Distribution::Random => self.rng.random(&spec),
             Distribution::Uniform(lo, hi) => self.rng.uniform(lo, hi, &spec),
             Distribution::Normal(loc, scale) => self.rng.normal(loc, scale, &spec),
-            Distribution::RandInt(lo, hi) => {
-                let u = self.rng.uniform(lo as f64, hi as f64, &spec)?;
-                let floor = crate::chunk::unary(crate::chunk::UnaryOp::Floor, &u)?;
-                floor.astype(meta.dtype)
-            }
+            Distribution::RandInt(lo, hi) => self.rng.randint(lo, hi, meta.dtype, &spec),
         }
     }
 }

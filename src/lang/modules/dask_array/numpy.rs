@@ -296,11 +296,7 @@ fn random_module() -> Value {
                 Some(v) => shape(&v)?,
             };
             let rng = CounterRng::new(next_seed(), 0);
-            let u = rng
-                .uniform(lo as f64, hi as f64, &BlockSpec::whole(&sh))
-                .map_err(convert::chunk_error)?;
-            chunk::unary(chunk::UnaryOp::Floor, &u)
-                .and_then(|f| f.astype(DType::Int64))
+            rng.randint(lo, hi, DType::Int64, &BlockSpec::whole(&sh))
                 .map(NdArrayObj::value)
                 .map_err(convert::chunk_error)
         },
