@@ -121,6 +121,7 @@ pub mod random;
 pub mod reduce;
 mod scalar;
 pub mod ufunc;
+mod ziggurat;
 
 pub use arith::{Arith, FloatArith};
 pub use assemble::{assemble, concatenate};

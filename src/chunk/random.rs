@@ -4,6 +4,7 @@
 
 use super::error::{ChunkError, Result};
 use super::kernel::{check_alloc, PAR_THRESHOLD};
+use super::ziggurat::normal_from;
 use super::{Chunk, DType, Elem};
 use ndarray::{ArrayD, IxDyn};
 use rayon::prelude::*;
@@ -87,6 +88,9 @@ impl<'a> BlockSpec<'a> {
 
 static ZEROS: [usize; 32] = [0; 32];
 
+/// Counters per vectorised Philox batch.
+const BATCH: usize = 8;
+
 /// A seeded counter-based generator; `stream` separates arrays drawn from
 /// the same seed (e.g. successive calls on one `default_rng`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -123,12 +127,74 @@ impl CounterRng {
         )
     }
 
+    /// Words of BATCH consecutive counters from `i0`, computed lane-parallel
+    /// (structure of arrays so the compiler can vectorise the rounds).
+    #[inline(always)]
+    fn words_batch(&self, i0: u64) -> [[u64; BATCH]; 2] {
+        let mut c0 = [0u32; BATCH];
+        let mut c1 = [0u32; BATCH];
+        let mut c2 = [self.stream as u32; BATCH];
+        let mut c3 = [(self.stream >> 32) as u32; BATCH];
+        for k in 0..BATCH {
+            let i = i0 + k as u64;
+            c0[k] = i as u32;
+            c1[k] = (i >> 32) as u32;
+        }
+        let (mut k0, mut k1) = (self.key[0], self.key[1]);
+        for _ in 0..10 {
+            let mut n0 = [0u32; BATCH];
+            let mut n1 = [0u32; BATCH];
+            let mut n2 = [0u32; BATCH];
+            let mut n3 = [0u32; BATCH];
+            for k in 0..BATCH {
+                let p0 = M0 * c0[k] as u64;
+                let p1 = M1 * c2[k] as u64;
+                n0[k] = ((p1 >> 32) as u32) ^ c1[k] ^ k0;
+                n1[k] = p1 as u32;
+                n2[k] = ((p0 >> 32) as u32) ^ c3[k] ^ k1;
+                n3[k] = p0 as u32;
+            }
+            c0 = n0;
+            c1 = n1;
+            c2 = n2;
+            c3 = n3;
+            k0 = k0.wrapping_add(W0);
+            k1 = k1.wrapping_add(W1);
+        }
+        let mut out = [[0u64; BATCH]; 2];
+        for k in 0..BATCH {
+            out[0][k] = c0[k] as u64 | (c1[k] as u64) << 32;
+            out[1][k] = c2[k] as u64 | (c3[k] as u64) << 32;
+        }
+        out
+    }
+
+    /// Extra words for element `g`'s rejection steps (a separate counter
+    /// domain: the stream's top bit set plus an attempt number).
+    fn extra_words(&self, g: u64) -> impl FnMut() -> u64 + '_ {
+        let mut attempt = 0u32;
+        let mut pending: Option<u64> = None;
+        move || {
+            if let Some(w) = pending.take() {
+                return w;
+            }
+            attempt += 1;
+            let hi = ((self.stream >> 32) as u32) ^ (0x8000_0000 | attempt);
+            let r = philox4x32_10(
+                [g as u32, (g >> 32) as u32, self.stream as u32, hi],
+                self.key,
+            );
+            pending = Some(r[2] as u64 | (r[3] as u64) << 32);
+            r[0] as u64 | (r[1] as u64) << 32
+        }
+    }
+
     /// Fill a block: element with global flat index g takes the first (even g)
     /// or second (odd g) output of `f(words(g / 2))`.
     fn fill<T, F>(&self, block: &BlockSpec<'_>, dtype: DType, f: F) -> Result<ArrayD<T>>
     where
         T: Copy + Send + Sync + Default,
-        F: Fn(u64, u64) -> (T, T) + Sync + Send,
+        F: Fn(u64, u64, u64) -> (T, T) + Sync + Send,
     {
         block.validate()?;
         let n = check_alloc(block.shape, dtype)?;
@@ -159,13 +225,24 @@ impl CounterRng {
             let mut j = 0;
             if g % 2 == 1 {
                 let (a, b) = self.words(g / 2);
-                s[0] = f(a, b).1;
+                s[0] = f(g / 2, a, b).1;
                 g += 1;
                 j = 1;
             }
+            // whole batches of BATCH counters (2 * BATCH elements)
+            while g + 2 * BATCH as u64 <= end {
+                let words = self.words_batch(g / 2);
+                for k in 0..BATCH {
+                    let (x, y) = f(g / 2 + k as u64, words[0][k], words[1][k]);
+                    s[j + 2 * k] = x;
+                    s[j + 2 * k + 1] = y;
+                }
+                g += 2 * BATCH as u64;
+                j += 2 * BATCH;
+            }
             while g + 1 < end {
                 let (a, b) = self.words(g / 2);
-                let (x, y) = f(a, b);
+                let (x, y) = f(g / 2, a, b);
                 s[j] = x;
                 s[j + 1] = y;
                 g += 2;
@@ -173,7 +250,7 @@ impl CounterRng {
             }
             if g < end {
                 let (a, b) = self.words(g / 2);
-                s[j] = f(a, b).0;
+                s[j] = f(g / 2, a, b).0;
             }
         };
         if n >= PAR_THRESHOLD {
@@ -195,9 +272,11 @@ impl CounterRng {
 
     /// Uniform float64 in [0, 1) (`random`), 53 random bits each.
     pub fn random(&self, block: &BlockSpec<'_>) -> Result<Chunk> {
-        Ok(Chunk::F64(self.fill(block, DType::Float64, |a, b| {
-            (unit_f64(a), unit_f64(b))
-        })?))
+        Ok(Chunk::F64(self.fill(
+            block,
+            DType::Float64,
+            |_, a, b| (unit_f64(a), unit_f64(b)),
+        )?))
     }
 
     /// Uniform float64 in [low, high) (`uniform`).
@@ -206,11 +285,11 @@ impl CounterRng {
         Ok(Chunk::F64(self.fill(
             block,
             DType::Float64,
-            move |a, b| (low + w * unit_f64(a), low + w * unit_f64(b)),
+            move |_, a, b| (low + w * unit_f64(a), low + w * unit_f64(b)),
         )?))
     }
 
-    /// Standard normal float64 (Box–Muller over one counter per pair).
+    /// Standard normal float64 (Ziggurat; one 64-bit word per element).
     pub fn standard_normal(&self, block: &BlockSpec<'_>) -> Result<Chunk> {
         self.normal(0.0, 1.0, block)
     }
@@ -223,12 +302,10 @@ impl CounterRng {
         Ok(Chunk::F64(self.fill(
             block,
             DType::Float64,
-            move |a, b| {
-                let u1 = ((a >> 11) + 1) as f64 * (1.0 / 9_007_199_254_740_992.0);
-                let u2 = unit_f64(b);
-                let r = (-2.0 * u1.ln()).sqrt();
-                let (s, c) = (std::f64::consts::TAU * u2).sin_cos();
-                (loc + scale * r * c, loc + scale * r * s)
+            move |i, a, b| {
+                let x = normal_from(a, self.extra_words(2 * i));
+                let y = normal_from(b, self.extra_words(2 * i + 1));
+                (loc + scale * x, loc + scale * y)
             },
         )?))
     }
@@ -265,7 +342,7 @@ impl CounterRng {
         }
         let range = high.wrapping_sub(low) as u64;
         let pick = move |w: u64| low.wrapping_add(((w as u128 * range as u128) >> 64) as i64);
-        let vals = self.fill(block, DType::Int64, move |a, b| (pick(a), pick(b)))?;
+        let vals = self.fill(block, DType::Int64, move |_, a, b| (pick(a), pick(b)))?;
         if dtype == DType::Int64 {
             Ok(Chunk::I64(vals))
         } else {

@@ -153,3 +153,35 @@ fn block_outside_array_is_an_error() {
     };
     assert!(CounterRng::new(0, 0).random(&spec).is_err());
 }
+
+#[test]
+fn normal_quantiles_and_tails() {
+    // Ziggurat check: empirical CDF at a few points against the normal CDF
+    let shape = [2_000_000];
+    let c = CounterRng::new(3, 9)
+        .standard_normal(&BlockSpec::whole(&shape))
+        .unwrap();
+    let v = c.as_array::<f64>().unwrap();
+    let n = v.len() as f64;
+    let cdf = |t: f64| v.iter().filter(|&&x| x < t).count() as f64 / n;
+    for (t, want) in [
+        (-3.0, 0.0013499),
+        (-1.96, 0.0249979),
+        (-0.5, 0.3085375),
+        (0.0, 0.5),
+        (1.0, 0.8413447),
+        (3.7, 0.9998922),
+    ] {
+        let got = cdf(t);
+        let sd = (want * (1.0 - want) / n).sqrt();
+        assert!(
+            (got - want).abs() < 5.0 * sd + 1e-6,
+            "P(x < {t}) = {got}, want {want}"
+        );
+    }
+    let tail = v
+        .iter()
+        .filter(|&&x| x.abs() > 3.654_152_885_361_009)
+        .count();
+    assert!(tail > 300 && tail < 700, "tail count {tail}");
+}
