@@ -7,7 +7,7 @@ STAMP     := $(VENV)/.installed
 TEST_PREFIX := target/jupyter
 CARGO     ?= cargo
 
-.PHONY: lab test deps lint rust-test e2e release venv bench bench-quick bench-latency clean-venv
+.PHONY: lab test deps lint rust-test debug-bin e2e release venv bench bench-quick bench-latency clean-venv
 
 ## Build the release binary, install the kernelspec into .venv and open JupyterLab on notebooks/.
 lab: release venv
@@ -42,9 +42,13 @@ $(STAMP): tests/e2e/requirements.txt
 	$(VENV)/bin/pip install -q -r tests/e2e/requirements.txt
 	touch $(STAMP)
 
-e2e: venv
+# The debug binary comes from the test build (same features as `cargo test`,
+# so nothing is compiled twice; a second copy outgrew CI's disk once).
+debug-bin:
+	$(CARGO) test --no-run
+
+e2e: venv debug-bin
 	python3 tests/cpython_check.py
-	$(CARGO) build
 	rm -rf $(TEST_PREFIX)
 	./target/debug/tessera install --prefix $(TEST_PREFIX)
 	TESSERA_BIN=$(CURDIR)/target/debug/tessera TESSERA_TEST_PREFIX=$(CURDIR)/$(TEST_PREFIX) \
@@ -69,8 +73,7 @@ bench: release $(BENCH_STAMP)
 	printf '```\n' >> bench/RESULTS.md
 
 ## The same harness at tiny sizes (CI runs it so the harness never rots).
-bench-quick: $(BENCH_STAMP)
-	$(CARGO) build
+bench-quick: $(BENCH_STAMP) debug-bin
 	$(BENCH_VENV)/bin/python bench/run.py --quick --timeout 120 --tessera $(CURDIR)/target/debug/tessera --out target/bench-quick.md
 
 ## Kernel start-up and execute latency, Tessera vs ipykernel (release build).
