@@ -19,6 +19,7 @@ pub mod layout;
 pub mod profile;
 pub mod progress;
 pub mod svg;
+pub mod sweep;
 pub mod task_stream;
 pub mod units;
 #[cfg(test)]

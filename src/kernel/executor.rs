@@ -215,7 +215,16 @@ impl Executor {
                 })
             }
             CellOutcome::Error(exc) => {
-                out.publish("error", error_json(&exc));
+                if exc.ename == "UsageError" {
+                    // IPython shows usage errors as one red stderr line, not a traceback.
+                    use crate::lang::Output as _;
+                    out.stream(
+                        crate::lang::StreamName::Stderr,
+                        &format!("UsageError: {}\n", exc.evalue),
+                    );
+                } else {
+                    out.publish("error", error_json(&exc));
+                }
                 let mut content = error_json(&exc);
                 let m = content.as_object_mut().expect("object");
                 m.insert("status".into(), json!("error"));

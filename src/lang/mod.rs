@@ -125,10 +125,28 @@ impl Interpreter {
         ctx: &ExecContext,
     ) -> PyResult<Option<Value>> {
         let code = parse_and_compile(src, cell_name, &self.globals)?;
+        self.run_code(&code, ctx)
+    }
+
+    /// Compile a cell once without running it (`%timeit` runs the result many times).
+    pub fn compile(&self, src: &str, cell_name: &str) -> Result<Arc<ir::Code>, PyException> {
+        parse_and_compile(src, cell_name, &self.globals).map_err(|e| e.to_exception())
+    }
+
+    /// Run code from `compile`; the trailing expression's value, if any.
+    pub fn run_compiled(
+        &mut self,
+        code: &ir::Code,
+        ctx: &ExecContext,
+    ) -> Result<Option<Value>, PyException> {
+        self.run_code(code, ctx).map_err(|e| e.to_exception())
+    }
+
+    fn run_code(&mut self, code: &ir::Code, ctx: &ExecContext) -> PyResult<Option<Value>> {
         let mut vm = Vm::new(ctx);
         let globals = self.globals.clone();
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            stacker::maybe_grow(1 << 20, 16 << 20, || vm.run_module(&code, &globals))
+            stacker::maybe_grow(1 << 20, 16 << 20, || vm.run_module(code, &globals))
         })) {
             Ok(r) => r,
             Err(p) => {

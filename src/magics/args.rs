@@ -41,7 +41,9 @@ pub fn parse(line: &str, spec: &str) -> Result<Opts, MagicError> {
             break; // e.g. a negative number in the statement
         }
         let Some(pos) = spec.find(c) else {
-            return Err(MagicError::Usage(format!("option -{c} not recognized")));
+            return Err(MagicError::Usage(format!(
+                "option -{c} not recognized (allowed: \"{spec}\")"
+            )));
         };
         let takes_value = spec[pos + 1..].starts_with(':');
         let after = chars.as_str();

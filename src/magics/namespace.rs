@@ -1,11 +1,10 @@
 //! `%who`, `%who_ls` and `%reset`: the session's namespace.
 
-use super::system::py_str;
 use super::{MagicCtx, MagicError};
-use crate::display::MimeBundle;
-use crate::lang::Interpreter;
+use crate::lang::{Interpreter, Value};
 
-fn user_names(m: &MagicCtx) -> Vec<String> {
+/// The user's variables, sorted, without `_`-prefixed names.
+pub fn user_names(m: &MagicCtx) -> Vec<String> {
     let mut names: Vec<String> = m
         .interp
         .global_names()
@@ -27,7 +26,7 @@ fn no_type_filters(line: &str) -> Result<(), MagicError> {
 }
 
 /// `%who`: names separated by tabs, nine per line, like IPython.
-pub fn who(m: &mut MagicCtx, line: &str) -> Result<Option<MimeBundle>, MagicError> {
+pub fn who(m: &mut MagicCtx, line: &str) -> Result<Option<Value>, MagicError> {
     no_type_filters(line)?;
     let names = user_names(m);
     if names.is_empty() {
@@ -48,14 +47,14 @@ pub fn who(m: &mut MagicCtx, line: &str) -> Result<Option<MimeBundle>, MagicErro
 }
 
 /// `%who_ls`: the sorted names as a list.
-pub fn who_ls(m: &mut MagicCtx, line: &str) -> Result<Option<MimeBundle>, MagicError> {
+pub fn who_ls(m: &mut MagicCtx, line: &str) -> Result<Option<Value>, MagicError> {
     no_type_filters(line)?;
-    let items: Vec<String> = user_names(m).iter().map(|n| py_str(n)).collect();
-    Ok(Some(MimeBundle::plain(format!("[{}]", items.join(", ")))))
+    let items: Vec<Value> = user_names(m).iter().map(|n| Value::str(n)).collect();
+    Ok(Some(Value::list(items)))
 }
 
 /// `%reset [-f]`: forget every variable (asks first unless `-f`).
-pub fn reset(m: &mut MagicCtx, line: &str) -> Result<Option<MimeBundle>, MagicError> {
+pub fn reset(m: &mut MagicCtx, line: &str) -> Result<Option<Value>, MagicError> {
     let force = line.split_whitespace().any(|a| a == "-f");
     if !force {
         let answer = m

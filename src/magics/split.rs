@@ -8,6 +8,35 @@ pub enum Segment {
     Code(String),
     /// A line magic: name and the rest of its line.
     Line(String, String),
+    /// `target = %name rest`: a line magic whose value is bound to a variable.
+    Assign(String, String, String),
+}
+
+/// `(target, name, args)` for a line like `r = %timeit -o x.sum()`.
+fn assignment(line: &str) -> Option<(String, String, String)> {
+    let (target, rhs) = line.split_once('=')?;
+    let target = target.trim_end();
+    let ident = |t: &str| {
+        let mut cs = t.chars();
+        cs.next().is_some_and(|c| c.is_alphabetic() || c == '_')
+            && cs.all(|c| c.is_alphanumeric() || c == '_')
+    };
+    if target.is_empty() || target.starts_with(char::is_whitespace) || !ident(target) {
+        return None;
+    }
+    let rest = rhs
+        .trim_start()
+        .strip_prefix('%')
+        .filter(|r| !r.starts_with('%'))?;
+    let rest = rest.trim_end_matches(['\n', '\r']);
+    let (name, args) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+    (!name.is_empty()).then(|| {
+        (
+            target.to_string(),
+            name.to_string(),
+            args.trim().to_string(),
+        )
+    })
 }
 
 /// `(name, line, body)` when the cell's first non-blank line is `%%name line`.
@@ -34,7 +63,14 @@ pub fn segments(code: &str) -> Vec<Segment> {
     let mut current = String::new();
     let mut has_code = false;
     for (idx, line) in code.split_inclusive('\n').enumerate() {
-        if let Some(rest) = line.strip_prefix('%').filter(|r| !r.starts_with('%')) {
+        if let Some((target, name, args)) = assignment(line) {
+            if has_code {
+                out.push(Segment::Code(std::mem::take(&mut current)));
+                has_code = false;
+            }
+            out.push(Segment::Assign(target, name, args));
+            current = "\n".repeat(idx + 1);
+        } else if let Some(rest) = line.strip_prefix('%').filter(|r| !r.starts_with('%')) {
             if has_code {
                 out.push(Segment::Code(std::mem::take(&mut current)));
                 has_code = false;
@@ -78,6 +114,23 @@ mod tests {
     fn magic_as_last_line_and_comments_only() {
         let s = segments("# setup\n%matplotlib inline");
         assert_eq!(s, vec![Segment::Line("matplotlib".into(), "inline".into())]);
+    }
+
+    #[test]
+    fn magic_value_bound_to_a_name() {
+        let s = segments("r = %timeit -o x.sum()\nr.best");
+        assert_eq!(
+            s[0],
+            Segment::Assign("r".into(), "timeit".into(), "-o x.sum()".into())
+        );
+        assert_eq!(s[1], Segment::Code("\nr.best".into()));
+        // Ordinary code with `%` stays code.
+        assert_eq!(
+            segments("r = x % 2"),
+            vec![Segment::Code("r = x % 2".into())]
+        );
+        assert_eq!(segments("r == %x").len(), 1);
+        assert!(matches!(&segments("  r = %time 1")[0], Segment::Code(_)));
     }
 
     #[test]

@@ -4,8 +4,9 @@
 
 use super::args;
 use super::timefmt::format_time;
-use super::{MagicCtx, MagicError, MagicResult};
-use crate::display::MimeBundle;
+use super::timeit_result::TimeitResult;
+use super::{MagicCtx, MagicError, MagicValue};
+use crate::lang::{PyException, Value};
 use std::time::Instant;
 
 /// Calibration stops at the first batch taking at least this long (IPython's rule).
@@ -25,7 +26,7 @@ fn cpu_times() -> (f64, f64) {
 }
 
 /// `%time stmt` / `%%time` body: run once, print CPU and wall time, return the value.
-pub fn time(m: &mut MagicCtx, code: &str) -> MagicResult {
+pub fn time(m: &mut MagicCtx, code: &str) -> MagicValue {
     let (u0, s0) = cpu_times();
     let t0 = Instant::now();
     let value = m.exec(code)?;
@@ -53,6 +54,8 @@ pub struct TimeitStats {
     pub timings: Vec<f64>,
     /// Significant digits.
     pub precision: usize,
+    /// Seconds spent compiling the statement (once).
+    pub compile_time: f64,
 }
 
 impl TimeitStats {
@@ -114,9 +117,54 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
-/// `%timeit [-n N -r R -p P -q -o] stmt` or `%%timeit [options] [setup]` + body.
-pub fn timeit(m: &mut MagicCtx, line: &str, cell: Option<&str>) -> MagicResult {
-    let opts = args::parse(line, "n:r:p:qotc").map_err(MagicError::into_py)?;
+/// IPython's loop calibration: 1, 10, 100, ... loops until one batch takes at
+/// least 0.2 s (at most 10^9). `batch(n)` runs n loops and returns seconds.
+pub fn calibrate<E>(mut batch: impl FnMut(u64) -> Result<f64, E>) -> Result<u64, E> {
+    let mut n = 1;
+    for k in 0..10 {
+        n = 10u64.pow(k);
+        if batch(n)? >= CALIBRATION_TARGET_S {
+            break;
+        }
+    }
+    Ok(n)
+}
+
+/// Run compiled `code` in `repeat` runs of `number` loops (calibrated when
+/// `None`); the loops per run, each run's per-loop seconds, and how many times
+/// the code ran in all (calibration included).
+pub fn measure(
+    m: &mut MagicCtx,
+    code: &crate::lang::ir::Code,
+    number: Option<u64>,
+    repeat: usize,
+) -> Result<(u64, Vec<f64>, u64), PyException> {
+    let mut execs = 0u64;
+    let mut batch = |m: &mut MagicCtx, n: u64| -> Result<f64, PyException> {
+        let t0 = Instant::now();
+        for _ in 0..n {
+            if m.ctx.cancel.is_cancelled() {
+                return Err(MagicError::Interrupted.into_py());
+            }
+            m.interp.run_compiled(code, m.ctx)?;
+            execs += 1;
+        }
+        Ok(t0.elapsed().as_secs_f64())
+    };
+    let loops = match number {
+        Some(n) => n.max(1),
+        None => calibrate(|n| batch(m, n))?,
+    };
+    let mut timings = Vec::with_capacity(repeat);
+    for _ in 0..repeat.max(1) {
+        timings.push(batch(m, loops)? / loops as f64);
+    }
+    Ok((loops, timings, execs))
+}
+
+/// `%timeit [-n N -r R -p P -q -o | -v V] stmt` or `%%timeit [options] [setup]` + body.
+pub fn timeit(m: &mut MagicCtx, line: &str, cell: Option<&str>) -> MagicValue {
+    let opts = args::parse(line, "n:r:tcp:qov:").map_err(MagicError::into_py)?;
     let (setup, stmt) = match cell {
         Some(body) => (opts.rest.clone(), body.to_string()),
         None => (String::new(), opts.rest.clone()),
@@ -140,38 +188,17 @@ pub fn timeit(m: &mut MagicCtx, line: &str, cell: Option<&str>) -> MagicResult {
     if !setup.trim().is_empty() {
         m.exec(&setup)?;
     }
-    let batch = |m: &mut MagicCtx, n: u64| -> Result<f64, crate::lang::PyException> {
-        let t0 = Instant::now();
-        for _ in 0..n {
-            if m.ctx.cancel.is_cancelled() {
-                return Err(MagicError::Interrupted.into_py());
-            }
-            m.interp.exec_cell(&stmt, m.cell_name, m.ctx)?;
-        }
-        Ok(t0.elapsed().as_secs_f64())
-    };
-    let loops = match number {
-        Some(n) => n.max(1),
-        None => {
-            let mut n = 1;
-            for k in 0..10 {
-                n = 10u64.pow(k);
-                if batch(m, n)? >= CALIBRATION_TARGET_S {
-                    break;
-                }
-            }
-            n
-        }
-    };
-    let mut timings = Vec::with_capacity(repeat);
-    for _ in 0..repeat {
-        timings.push(batch(m, loops)? / loops as f64);
-    }
+    // Compiled once, like IPython's timeit: the loops time the work, not the parser.
+    let t_compile = Instant::now();
+    let code = m.interp.compile(&stmt, m.cell_name)?;
+    let compile_time = t_compile.elapsed().as_secs_f64();
+    let (loops, timings, _) = measure(m, &code, number, repeat)?;
     let stats = TimeitStats {
         loops,
         repeat,
         timings,
         precision,
+        compile_time,
     };
     if !opts.has('q') {
         let mut text = String::new();
@@ -181,11 +208,15 @@ pub fn timeit(m: &mut MagicCtx, line: &str, cell: Option<&str>) -> MagicResult {
         }
         text.push_str(&stats.summary());
         text.push('\n');
+
         m.print(&text);
     }
-    Ok(opts
-        .has('o')
-        .then(|| MimeBundle::plain(format!("<TimeitResult : {}>", stats.summary()))))
+    if let Some(var) = opts.values.get(&'v') {
+        // `-v V`: like `-o`, but the result goes straight into variable V.
+        m.interp.set_global(var, Value::object(TimeitResult(stats)));
+        return Ok(None);
+    }
+    Ok(opts.has('o').then(|| Value::object(TimeitResult(stats))))
 }
 
 #[cfg(test)]
@@ -199,6 +230,7 @@ mod tests {
             repeat: 1,
             timings: vec![0.199],
             precision: 3,
+            compile_time: 0.0,
         };
         assert_eq!(
             s.summary(),
@@ -209,6 +241,7 @@ mod tests {
             repeat: 7,
             timings: vec![800e-9, 1000e-9, 900e-9, 900e-9, 900e-9, 900e-9, 900e-9],
             precision: 3,
+            compile_time: 0.0,
         };
         assert!(s
             .summary()
@@ -228,11 +261,30 @@ mod tests {
             repeat: 3,
             timings: vec![1e-3, 5.23e-3, 1e-3],
             precision: 3,
+            compile_time: 0.0,
         };
         assert_eq!(
             s.warning().unwrap(),
             "The slowest run took 5.23 times longer than the fastest. This could mean that an intermediate result is being cached."
         );
+    }
+
+    #[test]
+    fn calibration_with_an_injected_clock() {
+        // 100 µs per loop: 1,000 loops take 0.1 s, 10,000 take 1 s → 10,000.
+        let mut asked = Vec::new();
+        let n = calibrate::<()>(|n| {
+            asked.push(n);
+            Ok(n as f64 * 1e-4)
+        })
+        .unwrap();
+        assert_eq!(n, 10_000);
+        assert_eq!(asked, [1, 10, 100, 1000, 10_000]);
+        // A slow statement is timed with one loop; a free one stops at 10^9.
+        assert_eq!(calibrate::<()>(|_| Ok(0.5)).unwrap(), 1);
+        assert_eq!(calibrate::<()>(|_| Ok(0.0)).unwrap(), 1_000_000_000);
+        // An error inside a batch stops calibration.
+        assert_eq!(calibrate(|_| Err::<f64, _>("boom")), Err("boom"));
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod plan;
 pub mod pool;
 mod state;
 mod sync;
+pub mod tap;
 mod threads;
 
 #[cfg(test)]
@@ -20,6 +21,7 @@ pub use datum::{datum, task_fn, Const, Datum, FnTask, TaskError, TaskFn};
 pub use error::{PlanError, SchedError};
 pub use events::{EventSink, OpSummary, Profile, Progress, TaskTiming, PROGRESS_INTERVAL};
 pub use plan::{Describe, Plan, PlanBuilder, TaskId};
+pub use tap::Recording;
 
 use state::RunState;
 
@@ -99,6 +101,7 @@ impl Scheduler {
             Scheduler::Sync => sync::run(state, outputs)?,
             Scheduler::Threads { num_workers } => threads::run(state, outputs, num_workers)?,
         };
+        tap::record(&profile);
         Ok(Computed { values, profile })
     }
 

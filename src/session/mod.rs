@@ -85,12 +85,12 @@ impl Session {
         };
         let interp = &mut self.interp;
         let run = catch_unwind(AssertUnwindSafe(|| {
-            crate::magics::execute(interp, code, cell_name, &ctx)
+            crate::magics::execute_with_pages(interp, code, cell_name, &ctx)
         }));
         match run {
-            Ok(Ok(result)) => CellOutcome::Ok {
-                result,
-                payload: Vec::new(),
+            Ok(Ok(r)) => CellOutcome::Ok {
+                result: r.result,
+                payload: r.pages.into_iter().map(Payload::Page).collect(),
             },
             Ok(Err(exc)) => CellOutcome::Error(exc),
             Err(panic) => CellOutcome::Error(internal_error(panic_message(&panic))),

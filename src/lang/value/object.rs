@@ -92,6 +92,11 @@ pub trait Object: Send + Sync + Any {
         None
     }
 
+    /// One line for `%whos`'s Data/Info column (shape, dtype, bytes...); `None` → `str(x)`.
+    fn summary(&self) -> Option<String> {
+        None
+    }
+
     /// `len(x)`.
     fn len(&self) -> Option<usize> {
         None

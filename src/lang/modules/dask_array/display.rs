@@ -60,3 +60,25 @@ pub fn to_list(c: &Chunk) -> Value {
     }
     go(c, c.shape(), 0)
 }
+
+/// IPython's `%whos` line for an array: `3x4: 12 elems, type `float64`, 96 bytes`,
+/// with ` (1.2 Mb)`-style sizes added above 100,000 bytes.
+pub fn whos_line(shape: &[usize], dtype: &str, itemsize: usize) -> String {
+    let size: usize = shape.iter().product();
+    let bytes = size * itemsize;
+    let dims: Vec<String> = shape.iter().map(|d| d.to_string()).collect();
+    let mut s = format!(
+        "{}: {size} elems, type `{dtype}`, {bytes} bytes",
+        dims.join("x")
+    );
+    let (kb, mb) = (1024.0, 1024.0 * 1024.0);
+    if bytes >= 100_000 {
+        let b = bytes as f64;
+        if b < mb {
+            s.push_str(&format!(" ({} kb)", crate::lang::repr::float_repr(b / kb)));
+        } else {
+            s.push_str(&format!(" ({} Mb)", crate::lang::repr::float_repr(b / mb)));
+        }
+    }
+    s
+}

@@ -155,6 +155,19 @@ impl Object for ArrayObj {
     fn type_name(&self) -> String {
         "Array".into()
     }
+    fn summary(&self) -> Option<String> {
+        let m = self.0.meta();
+        let state = match self.0.op() {
+            crate::array::Op::Blocks(_) => "persisted",
+            _ => "lazy",
+        };
+        Some(format!(
+            "{}, chunks {}, {} chunks, {state}",
+            super::display::whos_line(&m.shape, m.dtype.name(), m.dtype.itemsize()),
+            dims_x(&m.chunksize()),
+            m.chunks.iter().map(|c| c.len()).product::<usize>()
+        ))
+    }
     fn repr(&self) -> String {
         let m = self.0.meta();
         format!(
@@ -281,6 +294,14 @@ impl NdArrayObj {
 impl Object for NdArrayObj {
     fn type_name(&self) -> String {
         "ndarray".into()
+    }
+    fn summary(&self) -> Option<String> {
+        let c = &self.0;
+        Some(super::display::whos_line(
+            c.shape(),
+            c.dtype().name(),
+            c.dtype().itemsize(),
+        ))
     }
     fn repr(&self) -> String {
         super::display::ndarray_repr(&self.0)
@@ -422,4 +443,13 @@ fn eager_binop(c: &Chunk, op: BinaryOp, other: &Value, reflected: bool) -> Optio
 /// A value for errors raised by methods that need a lazy array.
 pub fn not_array(what: &str, v: &Value) -> Box<crate::lang::exc::PyErr> {
     exc::type_error(format!("{what}: expected an array, got {}", v.type_name()))
+}
+
+/// `(3, 4)` → `3x4` (IPython's `%whos` shape style).
+fn dims_x(shape: &[usize]) -> String {
+    shape
+        .iter()
+        .map(|d| d.to_string())
+        .collect::<Vec<_>>()
+        .join("x")
 }
