@@ -22,6 +22,14 @@ impl Source for Fill {
     fn block(&self, meta: &Meta, idx: &[u32]) -> Result<Chunk, ChunkError> {
         Chunk::full(&meta.block_shape(idx), self.value, meta.dtype)
     }
+    fn region(
+        &self,
+        meta: &Meta,
+        _offset: &[usize],
+        shape: &[usize],
+    ) -> Option<Result<Chunk, ChunkError>> {
+        Some(Chunk::full(shape, self.value, meta.dtype))
+    }
 }
 
 fn meta_for(shape: &[usize], chunks: &ChunkSpec, dtype: DType) -> Result<Meta, ArrayError> {
@@ -53,17 +61,29 @@ struct Arange {
     step: f64,
 }
 
+impl Arange {
+    fn values(&self, meta: &Meta, off: usize, n: usize) -> Result<Chunk, ChunkError> {
+        let values: Vec<f64> = (0..n)
+            .map(|i| self.start + (off + i) as f64 * self.step)
+            .collect();
+        Chunk::from_vec(values, &[n])?.astype(meta.dtype)
+    }
+}
+
 impl Source for Arange {
     fn name(&self) -> &str {
         "arange"
     }
     fn block(&self, meta: &Meta, idx: &[u32]) -> Result<Chunk, ChunkError> {
-        let off = meta.block_offset(idx)[0] as f64;
-        let n = meta.block_shape(idx)[0];
-        let values: Vec<f64> = (0..n)
-            .map(|i| self.start + (off + i as f64) * self.step)
-            .collect();
-        Chunk::from_vec(values, &[n])?.astype(meta.dtype)
+        self.values(meta, meta.block_offset(idx)[0], meta.block_shape(idx)[0])
+    }
+    fn region(
+        &self,
+        meta: &Meta,
+        offset: &[usize],
+        shape: &[usize],
+    ) -> Option<Result<Chunk, ChunkError>> {
+        Some(self.values(meta, offset[0], shape[0]))
     }
 }
 
@@ -118,11 +138,25 @@ impl Source for RandomSource {
         }
     }
     fn block(&self, meta: &Meta, idx: &[u32]) -> Result<Chunk, ChunkError> {
-        let (offset, shape) = (meta.block_offset(idx), meta.block_shape(idx));
+        self.draw(meta, &meta.block_offset(idx), &meta.block_shape(idx))
+    }
+    fn region(
+        &self,
+        meta: &Meta,
+        offset: &[usize],
+        shape: &[usize],
+    ) -> Option<Result<Chunk, ChunkError>> {
+        Some(self.draw(meta, offset, shape))
+    }
+}
+
+impl RandomSource {
+    /// The values of a region: they depend only on the seed and global positions.
+    fn draw(&self, meta: &Meta, offset: &[usize], shape: &[usize]) -> Result<Chunk, ChunkError> {
         let spec = BlockSpec {
             global_shape: &meta.shape,
-            offset: &offset,
-            shape: &shape,
+            offset,
+            shape,
         };
         match self.dist {
             Distribution::Random => self.rng.random(&spec),
@@ -171,6 +205,14 @@ impl Source for Eager {
     }
     fn block(&self, meta: &Meta, idx: &[u32]) -> Result<Chunk, ChunkError> {
         blocks::sub(&self.0, &meta.block_offset(idx), &meta.block_shape(idx))
+    }
+    fn region(
+        &self,
+        _meta: &Meta,
+        offset: &[usize],
+        shape: &[usize],
+    ) -> Option<Result<Chunk, ChunkError>> {
+        Some(blocks::sub(&self.0, offset, shape))
     }
 }
 

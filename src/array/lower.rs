@@ -5,11 +5,12 @@ use super::error::ArrayError;
 use super::meta::Meta;
 use super::node::{Array, AxisIndex, Op, Reduction};
 use super::slicing::axis_plan;
+use super::stream::{self, Stream};
 use crate::chunk::blocks::{self, Sel};
 use crate::chunk::{self, Chunk, Partial};
 use crate::graph::{Input, Key, Task, TaskGraph};
 use crate::sched::{datum, task_fn, Datum, TaskError};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// The block of a datum (every array task yields a `Chunk`).
@@ -34,9 +35,43 @@ pub fn block_keys(a: &Array) -> Vec<Key> {
 
 /// The task graph computing all blocks of `outputs` (and whatever they need).
 pub fn lower(outputs: &[Array]) -> Result<TaskGraph, ArrayError> {
+    lower_with(outputs, true)
+}
+
+/// The graph as written, one task per block of every operation (no streamed
+/// reductions): what `visualize()` draws, like Dask's unoptimised graph.
+pub fn lower_plain(outputs: &[Array]) -> Result<TaskGraph, ArrayError> {
+    lower_with(outputs, false)
+}
+
+fn lower_with(outputs: &[Array], streaming: bool) -> Result<TaskGraph, ArrayError> {
+    let order = post_order(outputs);
+    // Reductions over a private source → elementwise chain stream it tile by tile;
+    // the chain's own tasks are then not emitted at all.
+    let uses = stream::use_counts(outputs, &order);
+    let mut streams: HashMap<Arc<str>, Stream> = HashMap::new();
+    let mut absorbed: HashSet<Arc<str>> = HashSet::new();
+    for a in order.iter().filter(|_| streaming) {
+        if let Op::Reduce(r) = a.op() {
+            if let Some(s) = stream::chain(&r.input, &uses) {
+                absorbed.extend(s.nodes.iter().cloned());
+                streams.insert(a.name().clone(), s);
+            }
+        }
+    }
     let mut g = TaskGraph::new();
+    for a in &order {
+        if !absorbed.contains(a.name()) {
+            emit(a, streams.get(a.name()), &mut g)?;
+        }
+    }
+    Ok(g)
+}
+
+/// Every node reachable from `outputs`, inputs before their consumers, once each.
+fn post_order(outputs: &[Array]) -> Vec<Array> {
+    let mut order = Vec::new();
     let mut done: HashSet<Arc<str>> = HashSet::new();
-    // Iterative post-order over the expression DAG.
     let mut stack: Vec<(Array, bool)> = outputs.iter().map(|a| (a.clone(), false)).collect();
     while let Some((a, expanded)) = stack.pop() {
         if done.contains(a.name()) {
@@ -51,13 +86,13 @@ pub fn lower(outputs: &[Array]) -> Result<TaskGraph, ArrayError> {
             }
             continue;
         }
-        emit(&a, &mut g)?;
         done.insert(a.name().clone());
+        order.push(a);
     }
-    Ok(g)
+    order
 }
 
-fn emit(a: &Array, g: &mut TaskGraph) -> Result<(), ArrayError> {
+fn emit(a: &Array, stream: Option<&Stream>, g: &mut TaskGraph) -> Result<(), ArrayError> {
     let meta = a.meta();
     let bytes = meta.max_block_bytes();
     match a.op() {
@@ -96,7 +131,7 @@ fn emit(a: &Array, g: &mut TaskGraph) -> Result<(), ArrayError> {
                 );
             }
         }
-        Op::Reduce(r) => emit_reduction(a, r, g),
+        Op::Reduce(r) => emit_reduction(a, r, stream, g),
         Op::Slice { input, index } => emit_slice(a, input, index, g),
         Op::Transpose { input, perm } => {
             let p = perm.clone();
@@ -144,7 +179,7 @@ fn broadcast_index(idx: &[u32], input: &Meta) -> Vec<u32> {
         .collect()
 }
 
-fn emit_reduction(a: &Array, r: &Reduction, g: &mut TaskGraph) {
+fn emit_reduction(a: &Array, r: &Reduction, stream: Option<&Stream>, g: &mut TaskGraph) {
     let im = r.input.meta().clone();
     let base = a.name().to_string();
     let partial_name: Arc<str> = Arc::from(format!("{base}-partial"));
@@ -177,16 +212,29 @@ fn emit_reduction(a: &Array, r: &Reduction, g: &mut TaskGraph) {
     });
     // Group input blocks by output position (the non-reduced block indices).
     let mut groups: std::collections::BTreeMap<Vec<u32>, Vec<Key>> = Default::default();
+    let stream_label: Option<Arc<str>> = stream.map(|s| {
+        Arc::from(format!(
+            "{}-{}-partial",
+            s.label(),
+            super::reduction::op_name(op)
+        ))
+    });
+    let partial_label: Arc<str> = Arc::from(format!("{}-partial", super::reduction::op_name(op)));
     for idx in im.block_indices() {
         let pkey = Key::block(&partial_name, &idx);
-        g.insert(
-            pkey.clone(),
-            Task::from_keys(
-                format!("{}-partial", super::reduction::op_name(op)),
+        let task = match (stream, &stream_label) {
+            (Some(s), Some(label)) => {
+                let (s, i, axes) = (s.clone(), idx.clone(), r.axes.clone());
+                let f = task_fn(move |_| Ok(datum(stream::partial(&s, &i, op, &axes)?)));
+                Task::new(label.clone(), f, Vec::new())
+            }
+            _ => Task::from_keys(
+                partial_label.clone(),
                 part_fn(im.block_offset(&idx)),
                 &[Key::block(r.input.name(), &idx)],
             ),
-        );
+        };
+        g.insert(pkey.clone(), task);
         let out_pos: Vec<u32> = (0..idx.len())
             .filter_map(|ax| {
                 if r.axes.contains(&ax) {

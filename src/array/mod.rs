@@ -13,6 +13,7 @@ pub mod meta;
 pub mod node;
 pub mod reduction;
 pub mod slicing;
+mod stream;
 
 pub use chunks::{AxisSpec, ChunkSpec};
 pub use compute::{compute, persist, ComputeError, ComputeOptions};
@@ -21,5 +22,7 @@ pub use meta::Meta;
 pub use node::{Array, AxisIndex, Op};
 pub use slicing::IndexItem;
 
+#[cfg(test)]
+mod parity_tests;
 #[cfg(test)]
 mod tests;

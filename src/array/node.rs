@@ -13,6 +13,16 @@ pub trait Source: Send + Sync {
     fn name(&self) -> &str;
     /// Compute block `idx` of an array described by `meta`.
     fn block(&self, meta: &Meta, idx: &[u32]) -> Result<Chunk, ChunkError>;
+    /// Compute any rectangular region (global `offset`, `shape`), when the source
+    /// can: lets a reduction stream a block tile by tile instead of materialising it.
+    fn region(
+        &self,
+        _meta: &Meta,
+        _offset: &[usize],
+        _shape: &[usize],
+    ) -> Option<Result<Chunk, ChunkError>> {
+        None
+    }
 }
 
 /// A per-block function of aligned input blocks (elementwise ops, ufuncs, astype).

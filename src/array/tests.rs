@@ -256,3 +256,33 @@ fn interrupt_stops_a_compute() {
         Err(ComputeError::Sched(crate::sched::SchedError::Cancelled))
     ));
 }
+
+#[test]
+fn streamed_reductions_match_materialised_blocks() {
+    use super::chunks::AxisSpec;
+    let spec = ChunkSpec::PerAxis(vec![AxisSpec::Size(200), AxisSpec::Size(350)]);
+    let x = creation::random(Distribution::Normal(0.0, 1.0), 5, &[300, 700], &spec).unwrap();
+    let y = elementwise::unary(chunk::UnaryOp::Square, "square", &x).unwrap();
+    let cases: [(ReduceOp, Option<&[isize]>); 6] = [
+        (ReduceOp::Sum, None),
+        (ReduceOp::Mean, Some(&[0])),
+        (ReduceOp::Var, Some(&[1])),
+        (ReduceOp::ArgMax, Some(&[0])),
+        (ReduceOp::Max, None),
+        (ReduceOp::Std, Some(&[0, 1])),
+    ];
+    for (op, axes) in cases {
+        let r = reduction::reduce(&y, op, axes, false, 0, None).unwrap();
+        // Alone, the chain is private to the reduction: it streams, tile by tile.
+        let g = lower::lower(std::slice::from_ref(&r)).unwrap();
+        assert!(
+            g.nodes().iter().all(|n| !n.task.name.starts_with("square")),
+            "{op:?}: chain tasks absorbed"
+        );
+        let streamed = run(&r);
+        // Requested next to its input, the blocks are materialised and shared.
+        let opts = ComputeOptions::new(Scheduler::Threads { num_workers: 2 }, CancelToken::new());
+        let both = compute(&[r.clone(), y.clone()], &opts).unwrap().0;
+        close(&streamed, &both[0]);
+    }
+}

@@ -161,6 +161,11 @@ impl<'a> RunState<'a> {
         cell.worker.store(worker, Ordering::Relaxed);
         let value = match res {
             Ok(Ok(v)) => v,
+            Ok(Err(_)) if self.cancel.is_cancelled() => {
+                // Kernels that poll the flag stop with an error: that is the interrupt.
+                self.fail(SchedError::Cancelled);
+                return false;
+            }
             Ok(Err(source)) => {
                 self.fail(SchedError::TaskFailed {
                     key: plan.describe(t),

@@ -225,7 +225,7 @@ pub fn method(_vm: &mut Vm, x: &Array, name: &str) -> Option<Value> {
                 "visualize(filename=None, optimize_graph=False, color=None, rankdir='BT')",
                 "Draw the task graph as SVG (data as boxes, operations as circles).",
                 move |_vm, a| {
-                    let g = array::lower::lower(std::slice::from_ref(&y))
+                    let g = array::lower::lower_plain(std::slice::from_ref(&y))
                         .map_err(convert::array_error)?;
                     super::visualize::visualize(g, &array::lower::block_keys(&y), a)
                 },
