@@ -49,6 +49,7 @@ debug-bin:
 
 e2e: venv debug-bin
 	python3 tests/cpython_check.py
+	$(PY) tests/cpython_check.py --arrays
 	rm -rf $(TEST_PREFIX)
 	./target/debug/tessera install --prefix $(TEST_PREFIX)
 	TESSERA_BIN=$(CURDIR)/target/debug/tessera TESSERA_TEST_PREFIX=$(CURDIR)/$(TEST_PREFIX) \

@@ -3,10 +3,13 @@
 
 Usage:  python3 tests/cpython_check.py           # check (exit 1 on mismatch)
         python3 tests/cpython_check.py --bless   # (re)write expected blocks from CPython
+        python3 tests/cpython_check.py --arrays  # only the fixtures that import numpy/dask,
+                                                 # under a python with real NumPy and Dask
         python3 tests/cpython_check.py FILE...   # only these fixtures
 
 The fixture format is documented at the top of tests/cells.rs. Fixtures marked
-`# tessera-only` or importing array libraries (numpy, dask, zarr) are skipped.
+`# tessera-only` are always skipped; fixtures importing array libraries (numpy,
+dask, zarr, h5py) run only with --arrays, so their expected output is NumPy's own.
 """
 import os
 import subprocess
@@ -84,14 +87,19 @@ def split(path):
     return text.rstrip("\n"), None
 
 
-def skipped(code):
+def uses_arrays(code):
+    return any(f"import {m}" in code or f"from {m}" in code for m in SKIP_IMPORTS)
+
+
+def skipped(code, arrays):
     if "# tessera-only" in code:
         return True
-    return any(f"import {m}" in code or f"from {m}" in code for m in SKIP_IMPORTS)
+    return uses_arrays(code) != arrays
 
 
 def main(argv):
     bless = "--bless" in argv
+    arrays = "--arrays" in argv
     files = [a for a in argv if not a.startswith("--")]
     if not files:
         files = sorted(os.path.join(CELLS, f) for f in os.listdir(CELLS) if f.endswith(".py"))
@@ -99,7 +107,7 @@ def main(argv):
     checked = 0
     for f in files:
         code, expected = split(f)
-        if skipped(code):
+        if skipped(code, arrays):
             continue
         checked += 1
         got = transcript(f)
@@ -110,7 +118,8 @@ def main(argv):
         elif got != expected:
             bad += 1
             print(f"MISMATCH {os.path.basename(f)}\n--- expected\n{expected}--- cpython\n{got}")
-    print(f"{checked} fixtures checked under CPython, {bad} mismatches")
+    what = "array fixtures checked under NumPy/Dask" if arrays else "fixtures checked under CPython"
+    print(f"{checked} {what}, {bad} mismatches")
     return 1 if bad else 0
 
 

@@ -59,12 +59,19 @@ pub fn full(
 struct Arange {
     start: f64,
     step: f64,
+    /// `linspace(..., endpoint=True)`: the last element is exactly this.
+    last: Option<f64>,
 }
 
 impl Arange {
     fn values(&self, meta: &Meta, off: usize, n: usize) -> Result<Chunk, ChunkError> {
+        let len = meta.shape[0];
         let values: Vec<f64> = (0..n)
-            .map(|i| self.start + (off + i) as f64 * self.step)
+            .map(|i| match self.last {
+                // linspace's endpoint is exactly `stop`, as in NumPy.
+                Some(stop) if off + i + 1 == len => stop,
+                _ => self.start + (off + i) as f64 * self.step,
+            })
             .collect();
         Chunk::from_vec(values, &[n])?.astype(meta.dtype)
     }
@@ -106,7 +113,95 @@ pub fn arange(
         "arange",
         &t,
         meta,
-        Op::Source(Arc::new(Arange { start, step })),
+        Op::Source(Arc::new(Arange {
+            start,
+            step,
+            last: None,
+        })),
+    ))
+}
+
+/// `linspace(start, stop, num, endpoint)` with NumPy's arithmetic
+/// (`start + i * step`, the endpoint exactly `stop`).
+pub fn linspace(
+    start: f64,
+    stop: f64,
+    num: usize,
+    endpoint: bool,
+    dtype: DType,
+    chunks: &ChunkSpec,
+) -> Result<Array, ArrayError> {
+    let div = if endpoint { num.saturating_sub(1) } else { num };
+    let step = if div > 0 {
+        (stop - start) / div as f64
+    } else {
+        stop - start
+    };
+    let meta = meta_for(&[num], chunks, dtype)?;
+    let mut t = Tokenizer::new();
+    t.f64(start).f64(stop).bool(endpoint);
+    let last = (endpoint && num > 1).then_some(stop);
+    Ok(Array::from_op(
+        "linspace",
+        &t,
+        meta,
+        Op::Source(Arc::new(Arange { start, step, last })),
+    ))
+}
+
+/// Ones on the `k`-th diagonal of an `n × m` array (`eye`).
+struct Eye {
+    k: i64,
+}
+
+impl Eye {
+    fn values(&self, meta: &Meta, off: &[usize], shape: &[usize]) -> Result<Chunk, ChunkError> {
+        let n = shape.iter().product::<usize>();
+        crate::chunk::check_alloc(shape, meta.dtype)?;
+        let mut v = vec![0.0f64; n];
+        for r in 0..shape[0] {
+            let c = (off[0] + r) as i64 + self.k - off[1] as i64;
+            if c >= 0 && (c as usize) < shape[1] {
+                v[r * shape[1] + c as usize] = 1.0;
+            }
+        }
+        Chunk::from_vec(v, shape)?.astype(meta.dtype)
+    }
+}
+
+impl Source for Eye {
+    fn name(&self) -> &str {
+        "eye"
+    }
+    fn block(&self, meta: &Meta, idx: &[u32]) -> Result<Chunk, ChunkError> {
+        self.values(meta, &meta.block_offset(idx), &meta.block_shape(idx))
+    }
+    fn region(
+        &self,
+        meta: &Meta,
+        offset: &[usize],
+        shape: &[usize],
+    ) -> Option<Result<Chunk, ChunkError>> {
+        Some(self.values(meta, offset, shape))
+    }
+}
+
+/// `eye(n, m, k)`: a lazy identity-like matrix.
+pub fn eye(
+    n: usize,
+    m: usize,
+    k: i64,
+    dtype: DType,
+    chunks: &ChunkSpec,
+) -> Result<Array, ArrayError> {
+    let meta = meta_for(&[n, m], chunks, dtype)?;
+    let mut t = Tokenizer::new();
+    t.u64(k as u64);
+    Ok(Array::from_op(
+        "eye",
+        &t,
+        meta,
+        Op::Source(Arc::new(Eye { k })),
     ))
 }
 

@@ -132,3 +132,14 @@ pub fn astype(a: &Array, dtype: DType) -> Result<Array, ArrayError> {
     t.str(dtype.name());
     blockwise(Arc::new(AsType(dtype)), std::slice::from_ref(a), &t)
 }
+
+/// `a.round(decimals)`.
+pub fn round(a: &Array, decimals: i32) -> Result<Array, ArrayError> {
+    let mut t = Tokenizer::new();
+    t.u64(decimals as i64 as u64);
+    blockwise(
+        Arc::new(super::kernels::Round(decimals)),
+        std::slice::from_ref(a),
+        &t,
+    )
+}

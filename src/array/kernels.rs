@@ -57,3 +57,15 @@ impl BlockKernel for AsType {
         inputs[0].astype(self.0)
     }
 }
+
+/// `np.round(x, decimals)`.
+pub struct Round(pub i32);
+
+impl BlockKernel for Round {
+    fn name(&self) -> &str {
+        "round"
+    }
+    fn run(&self, inputs: &[&Chunk]) -> Result<Chunk, ChunkError> {
+        chunk::round(inputs[0], self.0)
+    }
+}

@@ -4,6 +4,7 @@
 
 mod convert;
 pub mod display;
+mod extras;
 mod methods;
 mod numpy;
 pub mod objects;
@@ -178,6 +179,7 @@ pub fn dask_array() -> Value {
         "dask.array",
         "Lazy chunked n-d arrays with NumPy's interface.",
     );
+    extras::add(&m, true);
     fill_fn(&m, "ones", 1.0);
     fill_fn(&m, "zeros", 0.0);
     fill_fn(&m, "empty", 0.0);

@@ -311,6 +311,7 @@ pub fn build() -> Value {
         "Eager n-d arrays (Tessera's NumPy subset); lazy arrays pass through to dask.array.",
     );
     add_functions(&m, false);
+    super::extras::add(&m, false);
     for (name, fill) in [("ones", 1.0), ("zeros", 0.0), ("empty", 0.0)] {
         m.func(
             name,

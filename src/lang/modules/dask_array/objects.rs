@@ -295,6 +295,19 @@ impl Object for NdArrayObj {
     fn type_name(&self) -> String {
         "ndarray".into()
     }
+    fn unary(&self, _vm: &mut Vm, op: char) -> Option<PyResult<Value>> {
+        let u = match op {
+            '-' => UnaryOp::Neg,
+            '~' => UnaryOp::Invert,
+            '+' => UnaryOp::Pos,
+            _ => return None,
+        };
+        Some(
+            crate::chunk::unary(u, &self.0)
+                .map(NdArrayObj::value)
+                .map_err(convert::chunk_error),
+        )
+    }
     fn summary(&self) -> Option<String> {
         let c = &self.0;
         Some(super::display::whos_line(

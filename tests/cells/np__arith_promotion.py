@@ -1,0 +1,22 @@
+import numpy as np
+a = np.arange(6)
+b = np.linspace(0, 1, 6)
+print(repr(a + 1))
+print(repr(a * 2.5))
+print(repr(a / 2))
+print(repr(a // 4))
+print(repr(a % 4))
+print(repr(-a))
+print(repr(a + b))
+print((a + b).dtype, (a * 2).dtype, (a / 2).dtype)
+print(repr(a > 2))
+# Expected:
+# array([1, 2, 3, 4, 5, 6])
+# array([ 0. ,  2.5,  5. ,  7.5, 10. , 12.5])
+# array([0. , 0.5, 1. , 1.5, 2. , 2.5])
+# array([0, 0, 0, 0, 1, 1])
+# array([0, 1, 2, 3, 0, 1])
+# array([ 0, -1, -2, -3, -4, -5])
+# array([0. , 1.2, 2.4, 3.6, 4.8, 6. ])
+# float64 int64 float64
+# array([False, False, False,  True,  True,  True])

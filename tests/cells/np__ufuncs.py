@@ -1,0 +1,17 @@
+import numpy as np
+x = np.linspace(0, 2, 5)
+print(repr(np.sqrt(x)))
+print(repr(np.exp(x)))
+print(repr(np.sin(x)))
+print(repr(np.abs(x - 1)))
+print(repr(np.floor(x * 1.5)))
+print(repr(np.maximum(x, 1.0)))
+print(repr(np.clip(x, 0.5, 1.5)))
+# Expected:
+# array([0.        , 0.70710678, 1.        , 1.22474487, 1.41421356])
+# array([1.        , 1.64872127, 2.71828183, 4.48168907, 7.3890561 ])
+# array([0.        , 0.47942554, 0.84147098, 0.99749499, 0.90929743])
+# array([1. , 0.5, 0. , 0.5, 1. ])
+# array([0., 0., 1., 2., 3.])
+# array([1. , 1. , 1. , 1.5, 2. ])
+# array([0.5, 0.5, 1. , 1.5, 1.5])
