@@ -145,6 +145,7 @@ impl CounterRng {
     /// Words of BATCH consecutive counters from `i0`, lane-parallel (two
     /// 64-bit multiplies per word: vectorises to AVX-512/AVX2 lanes).
     #[inline(always)]
+    #[allow(clippy::needless_range_loop)] // indexed lanes are what the vectoriser wants
     fn words_batch(&self, i0: u64) -> [[u64; BATCH]; 2] {
         let base = self.base();
         let mut out = [[0u64; BATCH]; 2];

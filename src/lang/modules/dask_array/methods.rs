@@ -111,7 +111,7 @@ pub fn lazy_reduce(x: &Array, op: ReduceOp, r: &ReduceArgs) -> PyResult<Value> {
         .map_err(convert::array_error)
 }
 
-fn bound(
+pub(super) fn bound(
     name: &str,
     sig: &str,
     doc: &str,

@@ -8,6 +8,7 @@ mod extras;
 mod methods;
 mod numpy;
 pub mod objects;
+mod rng;
 mod run;
 pub mod visualize;
 
@@ -152,6 +153,12 @@ fn random_module() -> Value {
             },
         ),
     ];
+    m.func(
+        "default_rng",
+        "default_rng(seed=None)",
+        "A Generator of lazy random arrays (one fresh stream per call).",
+        |_vm, mut a| rng::default_rng(&mut a, true),
+    );
     for &(name, sig, make) in dists {
         m.func(name, sig, "A lazy random array.", move |_vm, mut a| {
             let (dist, nparams) = make(&mut a)?;

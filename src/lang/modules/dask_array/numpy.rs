@@ -243,6 +243,12 @@ fn random_module() -> Value {
         },
     );
     m.func(
+        "default_rng",
+        "default_rng(seed=None)",
+        "A Generator of eager random arrays (one fresh stream per call).",
+        |_vm, mut a| super::rng::default_rng(&mut a, false),
+    );
+    m.func(
         "random",
         "random(size=None)",
         "Uniform floats in [0, 1).",
