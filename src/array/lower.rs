@@ -212,7 +212,34 @@ fn emit_reduction(a: &Array, r: &Reduction, stream: Option<&Stream>, g: &mut Tas
     });
     // Group input blocks by output position (the non-reduced block indices).
     let mut groups: std::collections::BTreeMap<Vec<u32>, Vec<Key>> = Default::default();
-    let stream_label: Option<Arc<str>> = stream.map(|s| {
+    // Block offsets from per-axis prefix sums: O(1) per block, not O(blocks).
+    let starts: Vec<Vec<usize>> = im
+        .chunks
+        .iter()
+        .map(|c| {
+            c.iter()
+                .scan(0usize, |acc, &n| {
+                    let start = *acc;
+                    *acc += n;
+                    Some(start)
+                })
+                .collect()
+        })
+        .collect();
+    let offset_of = |idx: &[u32]| -> Vec<usize> {
+        idx.iter()
+            .enumerate()
+            .map(|(ax, &i)| starts[ax][i as usize])
+            .collect()
+    };
+    let shape_of = |idx: &[u32]| -> Vec<usize> {
+        idx.iter()
+            .enumerate()
+            .map(|(ax, &i)| im.chunks[ax][i as usize])
+            .collect()
+    };
+    let stream: Option<Arc<Stream>> = stream.map(|s| Arc::new(s.clone()));
+    let stream_label: Option<Arc<str>> = stream.as_ref().map(|s| {
         Arc::from(format!(
             "{}-{}-partial",
             s.label(),
@@ -220,17 +247,19 @@ fn emit_reduction(a: &Array, r: &Reduction, stream: Option<&Stream>, g: &mut Tas
         ))
     });
     let partial_label: Arc<str> = Arc::from(format!("{}-partial", super::reduction::op_name(op)));
+    let axes_arc: Arc<[usize]> = Arc::from(r.axes.clone());
     for idx in im.block_indices() {
         let pkey = Key::block(&partial_name, &idx);
-        let task = match (stream, &stream_label) {
+        let task = match (&stream, &stream_label) {
             (Some(s), Some(label)) => {
-                let (s, i, axes) = (s.clone(), idx.clone(), r.axes.clone());
-                let f = task_fn(move |_| Ok(datum(stream::partial(&s, &i, op, &axes)?)));
+                let (s, off, shp, axes) =
+                    (s.clone(), offset_of(&idx), shape_of(&idx), axes_arc.clone());
+                let f = task_fn(move |_| Ok(datum(stream::partial(&s, &off, &shp, op, &axes)?)));
                 Task::new(label.clone(), f, Vec::new())
             }
             _ => Task::from_keys(
                 partial_label.clone(),
-                part_fn(im.block_offset(&idx)),
+                part_fn(offset_of(&idx)),
                 &[Key::block(r.input.name(), &idx)],
             ),
         };

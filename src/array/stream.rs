@@ -86,17 +86,17 @@ pub fn chain(input: &Array, uses: &HashMap<Arc<str>, usize>) -> Option<Stream> {
     }
 }
 
-/// The partial reduction of block `idx`, streamed in tiles along the outermost
+/// The partial reduction of the block at `offset` (of `shape`), streamed in tiles along the outermost
 /// reduced axis (so tile partials fold into the same output positions). The
 /// interrupt flag is polled between tiles.
 pub fn partial(
     s: &Stream,
-    idx: &[u32],
+    offset: &[usize],
+    shape: &[usize],
     op: ReduceOp,
     axes: &[usize],
 ) -> Result<Partial, TaskError> {
-    let offset = s.meta.block_offset(idx);
-    let shape = s.meta.block_shape(idx);
+    let (offset, shape) = (offset.to_vec(), shape.to_vec());
     let tile = |off: &[usize], shp: &[usize]| -> Result<Chunk, ChunkError> {
         let mut c = s.source.region(&s.meta, off, shp).unwrap_or_else(|| {
             Err(ChunkError::Value(
