@@ -83,16 +83,27 @@ fn range(_vm: &mut Vm, mut a: Args) -> PyResult<Value> {
     };
     let np = int_kw(&mut a, "npartitions", 1)?
         .ok_or_else(|| exc::type_error("range() missing required argument 'npartitions'"))?;
-    let size = n.div_ceil(np).max(1);
-    let items = (0..n as i64).map(Value::Int).collect();
-    let mut b = from_items(items, size, "range");
-    while b.parts.len() < np {
-        b.parts.push(Delayed::literal(
+    // Dask's rule: n // npartitions per partition, the remainder in the last one.
+    let size = (n / np).max(1);
+    let mut parts = Vec::with_capacity(np);
+    for i in 0..np {
+        let lo = (i * size).min(n);
+        let hi = if i + 1 == np {
+            n
+        } else {
+            ((i + 1) * size).min(n)
+        };
+        let items = (lo as i64..hi as i64).map(Value::Int).collect();
+        parts.push(Delayed::literal(
             "range",
-            datum(Value::list(vec![])),
+            datum(Value::list(items)),
             &KeyRule::Impure,
         ));
     }
+    let b = Bag {
+        parts,
+        name: "range".into(),
+    };
     Ok(b.value())
 }
 
