@@ -3,6 +3,7 @@
 
 pub mod collections;
 mod dask_array;
+mod dask_bag;
 mod dask_delayed;
 mod functional;
 mod ipython;
@@ -48,6 +49,7 @@ fn registry() -> &'static RwLock<FxHashMap<String, Entry>> {
             ("collections.abc", collections::abc),
             ("dask", dask_array::dask),
             ("dask.array", dask_array::dask_array),
+            ("dask.bag", dask_bag::build),
             ("numpy", dask_array::numpy_module),
         ];
         for (n, b) in builtin {
