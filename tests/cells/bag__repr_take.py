@@ -24,7 +24,7 @@ print(sums.take(1))
 print(len(sums.compute()), sums.compute()[:2])
 # Expected:
 # dask.bag<from_sequence, npartitions=6>
-# dask.bag<inc, npartitions=6> dask.bag<map-lambda, npartitions=6> dask.bag<filter-lambda, npartitions=6>
+# dask.bag<inc, npartitions=6> dask.bag<lambda, npartitions=6> dask.bag<filter-lambda, npartitions=6>
 # 250 51
 # 4
 # (1,) (1, 2)

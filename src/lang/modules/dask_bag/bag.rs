@@ -94,7 +94,7 @@ impl Bag {
         let name = if star {
             format!("starmap-{}", fname(&f))
         } else {
-            format!("{}", fname(&f)).replace("lambda", "map-lambda")
+            fname(&f)
         };
         let kw = a.kw;
         let parts = (0..self.parts.len())

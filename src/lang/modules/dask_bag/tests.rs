@@ -48,7 +48,7 @@ fn map_filter_reductions_match_python() {
          print(b.npartitions, b.map(f), b.filter(f))\n");
     assert_eq!(
         out,
-        "3 dask.bag<map-lambda, npartitions=3> dask.bag<filter-lambda, npartitions=3>\n"
+        "3 dask.bag<lambda, npartitions=3> dask.bag<filter-lambda, npartitions=3>\n"
     );
 }
 
