@@ -115,18 +115,26 @@ pub fn profile_text(p: &ProfileView) -> String {
         p.tasks.len(),
         p.wall()
     );
-    for s in &stats {
-        out.push_str(&format!(
-            "{:>9} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {}\n",
-            s.ncalls,
-            s.tottime,
-            s.percall(),
-            s.cumtime,
-            s.percall(),
-            s.op
-        ));
-    }
+    out.push_str(&profile_rows(&stats));
     out
+}
+
+/// cProfile-style rows (`ncalls tottime percall cumtime percall operation`).
+pub fn profile_rows(stats: &[OpStats]) -> String {
+    stats
+        .iter()
+        .map(|s| {
+            format!(
+                "{:>9} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {}\n",
+                s.ncalls,
+                s.tottime,
+                s.percall(),
+                s.cumtime,
+                s.percall(),
+                s.op
+            )
+        })
+        .collect()
 }
 
 /// The per-operation table as HTML, with each operation's task-stream colour.

@@ -121,17 +121,7 @@ fn report(
         stats.truncate(n);
     }
     out.push_str("\n   ncalls  tottime  percall  cumtime  percall operation\n");
-    for s in &stats {
-        out.push_str(&format!(
-            "{:>9} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {}\n",
-            s.ncalls,
-            s.tottime,
-            s.percall(),
-            s.cumtime,
-            s.percall(),
-            s.op
-        ));
-    }
+    out.push_str(&crate::display::profile::profile_rows(&stats));
     Ok(out)
 }
 

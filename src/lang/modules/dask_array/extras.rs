@@ -94,6 +94,36 @@ pub fn reshape_value(x: &Value, args: &[Value]) -> PyResult<Value> {
         .map_err(convert::chunk_error)
 }
 
+/// The `round` and `reshape` methods of an eager or lazy array (`recv` makes
+/// the receiver value); `None` for other names.
+pub fn shape_method(name: &str, recv: impl FnOnce() -> Value) -> Option<Value> {
+    if name != "round" && name != "reshape" {
+        return None;
+    }
+    let v = recv();
+    Some(match name {
+        "round" => super::methods::bound(
+            "round",
+            "round(decimals=0)",
+            "Round half to even.",
+            move |_vm, mut a| {
+                let d = a
+                    .arg(0, "decimals")
+                    .map(|d| int(&d, "decimals"))
+                    .transpose()?;
+                round_value(&v, d.unwrap_or(0))
+            },
+        ),
+        "reshape" => super::methods::bound(
+            "reshape",
+            "reshape(*shape)",
+            "The same elements in a new shape.",
+            move |_vm, a| reshape_value(&v, &a.pos),
+        ),
+        _ => return None,
+    })
+}
+
 /// Add the shared functions to `np` (`lazy` false) or `da` (`lazy` true).
 pub fn add(m: &Module, lazy: bool) {
     m.func(

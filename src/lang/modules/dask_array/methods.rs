@@ -123,6 +123,9 @@ pub(super) fn bound(
 /// `x.<name>` for a lazy array's methods.
 pub fn method(_vm: &mut Vm, x: &Array, name: &str) -> Option<Value> {
     let x = x.clone();
+    if let Some(m) = super::extras::shape_method(name, || ArrayObj::value(x.clone())) {
+        return Some(m);
+    }
     if let Some(op) = reduce_op(name) {
         let n = name.to_string();
         return Some(bound(
@@ -154,30 +157,6 @@ pub fn method(_vm: &mut Vm, x: &Array, name: &str) -> Option<Value> {
                 run::persist(vm, &x, sched)
             },
         ),
-        "round" => {
-            let v = ArrayObj::value(x.clone());
-            bound(
-                "round",
-                "round(decimals=0)",
-                "Round half to even (lazily).",
-                move |_vm, mut a| {
-                    let d = a
-                        .arg(0, "decimals")
-                        .map(|v| crate::lang::builtins::to_int(&v, "decimals"))
-                        .transpose()?;
-                    super::extras::round_value(&v, d.unwrap_or(0))
-                },
-            )
-        }
-        "reshape" => {
-            let v = ArrayObj::value(x.clone());
-            bound(
-                "reshape",
-                "reshape(*shape)",
-                "The same elements in a new shape.",
-                move |_vm, a| super::extras::reshape_value(&v, &a.pos),
-            )
-        }
         "astype" => bound(
             "astype",
             "astype(dtype)",
@@ -268,6 +247,9 @@ pub fn method(_vm: &mut Vm, x: &Array, name: &str) -> Option<Value> {
 /// `y.<name>` for an eager array's methods.
 pub fn eager_method(_vm: &mut Vm, c: &Arc<Chunk>, name: &str) -> Option<Value> {
     let c = c.clone();
+    if let Some(m) = super::extras::shape_method(name, || NdArrayObj::value((*c).clone())) {
+        return Some(m);
+    }
     if let Some(op) = reduce_op(name) {
         let n = name.to_string();
         return Some(bound(
@@ -283,30 +265,6 @@ pub fn eager_method(_vm: &mut Vm, c: &Arc<Chunk>, name: &str) -> Option<Value> {
         ));
     }
     Some(match name {
-        "round" => {
-            let v = NdArrayObj::value((*c).clone());
-            bound(
-                "round",
-                "round(decimals=0)",
-                "Round half to even.",
-                move |_vm, mut a| {
-                    let d = a
-                        .arg(0, "decimals")
-                        .map(|v| crate::lang::builtins::to_int(&v, "decimals"))
-                        .transpose()?;
-                    super::extras::round_value(&v, d.unwrap_or(0))
-                },
-            )
-        }
-        "reshape" => {
-            let v = NdArrayObj::value((*c).clone());
-            bound(
-                "reshape",
-                "reshape(*shape)",
-                "The same elements in a new shape.",
-                move |_vm, a| super::extras::reshape_value(&v, &a.pos),
-            )
-        }
         "astype" => bound(
             "astype",
             "astype(dtype)",
