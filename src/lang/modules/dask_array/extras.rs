@@ -225,22 +225,14 @@ pub fn add(m: &Module, lazy: bool) {
             reshape_value(&x, &[s])
         },
     );
-    m.func(
-        "asarray",
-        "asarray(a, dtype=None)",
-        "An eager array (lazy arrays are computed).",
-        |vm, mut a| {
-            let x = req(&mut a, 0, "a", "asarray")?;
-            let c = eager(vm, &x)?;
-            match a.arg(1, "dtype") {
-                None | Some(Value::None) => Ok(NdArrayObj::value(c)),
-                Some(d) => c
-                    .astype(convert::dtype(&d)?)
-                    .map(NdArrayObj::value)
-                    .map_err(convert::chunk_error),
-            }
-        },
-    );
+    for name in ["array", "asarray"] {
+        m.func(
+            name,
+            &format!("{name}(object, dtype=None)"),
+            "An eager array from nested lists, a scalar or an array (lazy arrays are computed).",
+            move |vm, mut a| eager_array(vm, &mut a, name),
+        );
+    }
     for (name, fill) in [("ones_like", 1.0), ("zeros_like", 0.0), ("empty_like", 0.0)] {
         m.func(
             name,
@@ -309,6 +301,18 @@ pub fn clip_value(x: &Value, lo: Option<&Value>, hi: Option<&Value>) -> PyResult
         }
     }
     Ok(NdArrayObj::value(c))
+}
+
+fn eager_array(vm: &mut Vm, a: &mut Args, name: &str) -> PyResult<Value> {
+    let x = req(a, 0, "object", name)?;
+    let c = eager(vm, &x)?;
+    match a.arg(1, "dtype") {
+        None | Some(Value::None) => Ok(NdArrayObj::value(c)),
+        Some(d) => c
+            .astype(convert::dtype(&d)?)
+            .map(NdArrayObj::value)
+            .map_err(convert::chunk_error),
+    }
 }
 
 fn like(x: &Value, name: &str) -> PyResult<(Vec<usize>, DType)> {

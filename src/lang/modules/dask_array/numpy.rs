@@ -335,21 +335,6 @@ pub fn build() -> Value {
             },
         );
     }
-    m.func(
-        "array",
-        "array(object, dtype=None)",
-        "An eager array from nested lists.",
-        |_vm, mut a| {
-            let c = to_chunk(&req(&mut a, 0, "object", "array")?)?;
-            match a.arg(1, "dtype") {
-                None | Some(Value::None) => Ok(NdArrayObj::value(c)),
-                Some(d) => c
-                    .astype(convert::dtype(&d)?)
-                    .map(NdArrayObj::value)
-                    .map_err(convert::chunk_error),
-            }
-        },
-    );
     m.set("asarray", m.get("array").expect("array"));
     m.func(
         "arange",
