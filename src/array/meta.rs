@@ -48,6 +48,11 @@ impl Meta {
         self.size() as u64 * self.dtype.itemsize() as u64
     }
 
+    /// Bytes of the whole array without overflow, for guards against huge results.
+    pub fn nbytes_u128(&self) -> u128 {
+        self.shape.iter().map(|&n| n as u128).product::<u128>() * self.dtype.itemsize() as u128
+    }
+
     /// The largest block along each axis (Dask's `chunksize`).
     pub fn chunksize(&self) -> Vec<usize> {
         self.chunks

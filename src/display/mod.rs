@@ -18,6 +18,7 @@ pub mod layers_repr;
 pub mod layout;
 pub mod profile;
 pub mod progress;
+pub mod resource;
 pub mod svg;
 pub mod sweep;
 pub mod task_stream;

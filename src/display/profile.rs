@@ -28,6 +28,36 @@ pub struct ProfileView {
     pub tasks: Vec<TaskRecord>,
 }
 
+impl ProfileView {
+    /// The scheduler's timings as the displays' task records (one timeline: each
+    /// run starts where the previous ended, so several computes read left to right).
+    pub fn from_profiles(profiles: &[crate::sched::Profile]) -> ProfileView {
+        let mut tasks = Vec::new();
+        let mut offset = 0.0;
+        for p in profiles {
+            let mut end = 0.0f64;
+            for t in &p.timings {
+                let op = p
+                    .ops
+                    .get(t.op as usize)
+                    .map(|s| s.to_string())
+                    .unwrap_or_default();
+                let (s, e) = (t.start.as_secs_f64(), t.end.as_secs_f64());
+                end = end.max(e);
+                tasks.push(TaskRecord {
+                    key: format!("{op} #{}", t.task),
+                    op,
+                    thread: t.worker as usize,
+                    start: offset + s,
+                    end: offset + e,
+                });
+            }
+            offset += end;
+        }
+        ProfileView { tasks }
+    }
+}
+
 /// Totals for one operation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct OpStats {

@@ -4,9 +4,9 @@
 
 use super::args;
 use super::{MagicCtx, MagicError, MagicValue};
-use crate::display::profile::{profile_bundle, ProfileView, TaskRecord};
+use crate::display::profile::{profile_bundle, ProfileView};
 use crate::display::MimeBundle;
-use crate::sched::{Profile, Recording};
+use crate::sched::Recording;
 use std::time::Instant;
 
 /// Run `code` under a recording; page the per-operation report.
@@ -27,7 +27,7 @@ pub fn prun(m: &mut MagicCtx, line: &str, cell: Option<&str>) -> MagicValue {
     let value = m.exec(&code);
     let wall = t0.elapsed().as_secs_f64();
     let profiles = rec.finish();
-    let view = view_of(&profiles);
+    let view = ProfileView::from_profiles(&profiles);
     let text = report(&view, profiles.len(), wall, &sort, limit).map_err(MagicError::into_py)?;
     if !opts.has('q') {
         m.pages.push(MimeBundle::plain(text.clone()));
@@ -43,34 +43,6 @@ pub fn prun(m: &mut MagicCtx, line: &str, cell: Option<&str>) -> MagicValue {
         m.ctx.out.display(profile_bundle(&view), None, false);
     }
     value
-}
-
-/// The scheduler's timings as the displays' task records (one timeline: each
-/// run starts where the previous ended, so several computes read left to right).
-pub fn view_of(profiles: &[Profile]) -> ProfileView {
-    let mut tasks = Vec::new();
-    let mut offset = 0.0;
-    for p in profiles {
-        let mut end = 0.0f64;
-        for t in &p.timings {
-            let op = p
-                .ops
-                .get(t.op as usize)
-                .map(|s| s.to_string())
-                .unwrap_or_default();
-            let (s, e) = (t.start.as_secs_f64(), t.end.as_secs_f64());
-            end = end.max(e);
-            tasks.push(TaskRecord {
-                key: format!("{op} #{}", t.task),
-                op,
-                thread: t.worker as usize,
-                start: offset + s,
-                end: offset + e,
-            });
-        }
-        offset += end;
-    }
-    ProfileView { tasks }
 }
 
 /// cProfile's layout with one row per operation kind.
@@ -128,7 +100,7 @@ fn report(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sched::TaskTiming;
+    use crate::sched::{Profile, TaskTiming};
     use std::sync::Arc;
     use std::time::Duration;
 
@@ -151,7 +123,7 @@ mod tests {
 
     #[test]
     fn runs_are_laid_end_to_end() {
-        let v = view_of(&[profile(), profile()]);
+        let v = ProfileView::from_profiles(&[profile(), profile()]);
         assert_eq!(v.tasks.len(), 6);
         assert!((v.tasks[3].start - 0.045).abs() < 1e-9);
         assert_eq!(v.tasks[2].op, "sum");
@@ -159,7 +131,7 @@ mod tests {
 
     #[test]
     fn report_sorts_limits_and_explains_empty_runs() {
-        let v = view_of(&[profile()]);
+        let v = ProfileView::from_profiles(&[profile()]);
         let r = report(&v, 1, 0.05, "tottime", None).unwrap();
         assert!(
             r.contains("3 tasks in 1 computation in 0.050 seconds"),

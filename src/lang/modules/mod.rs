@@ -5,6 +5,7 @@ pub mod collections;
 mod dask_array;
 mod dask_bag;
 mod dask_delayed;
+mod dask_runtime;
 mod functional;
 mod ipython;
 mod itertools;
@@ -51,6 +52,10 @@ fn registry() -> &'static RwLock<FxHashMap<String, Entry>> {
             ("dask.array", dask_array::dask_array),
             ("dask.bag", dask_bag::build),
             ("numpy", dask_array::numpy_module),
+            ("dask.config", dask_runtime::config_module),
+            ("dask.distributed", dask_runtime::distributed_module),
+            ("distributed", dask_runtime::distributed_module),
+            ("dask.diagnostics", dask_runtime::diagnostics_module),
         ];
         for (n, b) in builtin {
             m.insert(n.to_string(), Entry::Builder(Arc::new(b)));

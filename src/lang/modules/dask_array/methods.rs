@@ -141,7 +141,7 @@ pub fn method(_vm: &mut Vm, x: &Array, name: &str) -> Option<Value> {
             "compute(scheduler=None, num_workers=None)",
             "Compute this array and return an eager result.",
             move |vm, mut a| {
-                let sched = run::scheduler_from(&mut a)?;
+                let sched = crate::lang::modules::dask_runtime::scheduler_from(vm, &mut a)?;
                 a.check("compute", 0)?;
                 let mut out = run::compute(vm, std::slice::from_ref(&x), sched)?;
                 Ok(out.remove(0))
@@ -152,7 +152,7 @@ pub fn method(_vm: &mut Vm, x: &Array, name: &str) -> Option<Value> {
             "persist(scheduler=None)",
             "Compute the blocks and keep them in memory; returns a lazy array backed by them.",
             move |vm, mut a| {
-                let sched = run::scheduler_from(&mut a)?;
+                let sched = crate::lang::modules::dask_runtime::scheduler_from(vm, &mut a)?;
                 a.check("persist", 0)?;
                 run::persist(vm, &x, sched)
             },

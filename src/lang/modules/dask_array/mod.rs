@@ -12,7 +12,7 @@ mod rng;
 mod run;
 pub mod visualize;
 
-pub use run::scheduler_from;
+pub use run::state_of;
 
 use crate::array::{self, creation::Distribution, ChunkSpec};
 use crate::chunk::{BinaryOp, DType, Scalar, UnaryOp};
@@ -20,7 +20,7 @@ use crate::lang::eval::Args;
 use crate::lang::exc::{self, PyResult};
 use crate::lang::value::{Module, Value};
 use convert::{chunks, dtype, shape};
-use objects::{as_array, lazy_operand, ArrayObj};
+use objects::{lazy_operand, ArrayObj};
 use std::sync::Arc;
 
 /// Every one-input ufunc, reachable as `da.<name>` and `np.<name>`.
@@ -301,38 +301,18 @@ pub fn dask_array() -> Value {
     Value::Module(m)
 }
 
-/// `dask.compute(*args)`: lazy arrays computed together; other values pass through.
-pub fn dask_compute(vm: &mut crate::lang::eval::Vm, mut a: Args) -> PyResult<Value> {
-    let sched = run::scheduler_from(&mut a)?;
-    let _ = a.take_kw("traverse");
-    let _ = a.take_kw("optimize_graph");
-    a.check("compute", usize::MAX)?;
-    let lazy: Vec<(usize, crate::array::Array)> = a
-        .pos
-        .iter()
-        .enumerate()
-        .filter_map(|(i, v)| as_array(v).map(|x| (i, x)))
-        .collect();
-    let arrays: Vec<crate::array::Array> = lazy.iter().map(|(_, x)| x.clone()).collect();
-    let values = run::compute(vm, &arrays, sched)?;
-    let mut out = a.pos.clone();
-    for ((i, _), v) in lazy.iter().zip(values) {
-        out[*i] = v;
-    }
-    use super::dask_delayed::{as_delayed, compute_delayed};
-    let dl: Vec<(usize, crate::delayed::Delayed)> = a
-        .pos
-        .iter()
-        .enumerate()
-        .filter_map(|(i, v)| as_delayed(v).map(|x| (i, x)))
-        .collect();
-    if !dl.is_empty() {
-        let outs: Vec<crate::delayed::Delayed> = dl.iter().map(|(_, d)| d.clone()).collect();
-        for ((i, _), v) in dl.iter().zip(compute_delayed(vm, &outs, sched)?) {
-            out[*i] = v;
-        }
-    }
-    Ok(Value::tuple(out))
+/// `dask.compute(*args)`: every collection among the args (traversing containers).
+pub fn dask_compute(vm: &mut crate::lang::eval::Vm, a: Args) -> PyResult<Value> {
+    crate::lang::modules::dask_runtime::toplevel::compute(vm, a)
+}
+
+/// Compute lazy arrays in one run into eager values.
+pub fn compute_arrays(
+    vm: &mut crate::lang::eval::Vm,
+    arrays: &[crate::array::Array],
+    sched: crate::sched::Scheduler,
+) -> PyResult<Vec<Value>> {
+    run::compute(vm, arrays, sched)
 }
 
 /// Build `dask`.
@@ -348,6 +328,26 @@ pub fn dask() -> Value {
         dask_compute,
     );
     m.set("delayed", super::dask_delayed::delayed_builtin());
+    use super::dask_runtime::{config_module, toplevel};
+    m.func(
+        "persist",
+        "persist(*args, scheduler=None)",
+        "Compute collections and keep their results.",
+        toplevel::persist,
+    );
+    m.func(
+        "visualize",
+        "visualize(*args, filename=None, optimize_graph=False, color=None, rankdir='BT')",
+        "Draw the tasks of several collections in one picture.",
+        toplevel::visualize,
+    );
+    m.func(
+        "optimize",
+        "optimize(*args)",
+        "Collections unchanged: Tessera culls, fuses and orders graphs when they run.",
+        toplevel::optimize,
+    );
+    m.set("config", config_module());
     m.set(
         "__version__",
         Value::str(concat!("tessera-", env!("CARGO_PKG_VERSION"))),

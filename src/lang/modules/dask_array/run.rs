@@ -3,48 +3,61 @@
 use super::convert;
 use super::objects::{ArrayObj, NdArrayObj};
 use crate::array::{self, Array, ComputeOptions};
-use crate::lang::eval::{Args, Vm};
-use crate::lang::exc::{self, PyResult};
+use crate::display::progress::ProgressState;
+use crate::lang::eval::Vm;
+use crate::lang::exc::PyResult;
+use crate::lang::modules::dask_runtime::{memory, observe};
 use crate::lang::value::Value;
-use crate::sched::Scheduler;
+use crate::sched::{SchedError, Scheduler};
 
-/// The scheduler named by `scheduler=` / `num_workers=` keywords (threads by default).
-pub fn scheduler_from(a: &mut Args) -> PyResult<Scheduler> {
-    let workers = match a.take_kw("num_workers") {
-        Some(Value::None) | None => 0,
-        Some(v) => crate::lang::builtins::to_int(&v, "")?.max(0) as usize,
-    };
-    let name = match a.take_kw("scheduler") {
-        Some(Value::Str(s)) => s.to_string(),
-        Some(Value::None) | None => "threads".to_string(),
-        Some(other) => {
-            return Err(exc::type_error(format!(
-                "scheduler must be a string, not {}",
-                other.type_name()
-            )))
-        }
-    };
-    match name.as_str() {
-        "sync" | "synchronous" | "single-threaded" => Ok(Scheduler::Sync),
-        // No GIL: processes would only add copying, so they run on threads too.
-        "threads" | "threading" | "processes" | "multiprocessing" => Ok(Scheduler::Threads { num_workers: workers }),
-        other => Err(exc::value_error(format!(
-            "Expected one of [sync, synchronous, single-threaded, threads, threading, processes], got {other:?}"
-        ))),
+/// The progress bar's final state for a run that ended with `err` (`Some(true)`: interrupted).
+pub fn state_of(err: Option<bool>) -> ProgressState {
+    match err {
+        None => ProgressState::Finished,
+        Some(true) => ProgressState::Cancelled,
+        Some(false) => ProgressState::Failed,
     }
+}
+
+fn is_cancel(e: &array::ComputeError) -> bool {
+    matches!(e, array::ComputeError::Sched(SchedError::Cancelled))
 }
 
 /// Compute lazy arrays into eager values (Python scalars for 0-d results).
 pub fn compute(vm: &mut Vm, arrays: &[Array], scheduler: Scheduler) -> PyResult<Vec<Value>> {
-    let opts = ComputeOptions::new(scheduler, vm.ctx.cancel.clone());
-    let (chunks, _profile) = array::compute(arrays, &opts).map_err(convert::compute_error)?;
+    let bytes: u128 = arrays.iter().map(|a| a.meta().nbytes_u128()).sum();
+    let what = if arrays.len() == 1 {
+        "this array".to_string()
+    } else {
+        format!("these {} arrays", arrays.len())
+    };
+    memory::check_result_bytes(bytes, &what)?;
+    let ctx = vm.ctx.clone();
+    let (chunks, _profile) = observe(
+        &ctx,
+        |sink| {
+            let mut opts = ComputeOptions::new(scheduler, ctx.cancel.clone());
+            opts.events = Some(sink);
+            array::compute(arrays, &opts)
+        },
+        |r| state_of(r.as_ref().err().map(is_cancel)),
+    )
+    .map_err(convert::compute_error)?;
     Ok(chunks.into_iter().map(NdArrayObj::value).collect())
 }
 
 /// Persist one array (blocks computed and kept).
 pub fn persist(vm: &mut Vm, a: &Array, scheduler: Scheduler) -> PyResult<Value> {
-    let opts = ComputeOptions::new(scheduler, vm.ctx.cancel.clone());
-    array::persist(a, &opts)
-        .map(ArrayObj::value)
-        .map_err(convert::compute_error)
+    let ctx = vm.ctx.clone();
+    observe(
+        &ctx,
+        |sink| {
+            let mut opts = ComputeOptions::new(scheduler, ctx.cancel.clone());
+            opts.events = Some(sink);
+            array::persist(a, &opts)
+        },
+        |r| state_of(r.as_ref().err().map(is_cancel)),
+    )
+    .map(ArrayObj::value)
+    .map_err(convert::compute_error)
 }

@@ -110,7 +110,7 @@ impl Bag {
 
     /// Compute every partition and concatenate.
     pub fn compute_list(&self, vm: &mut Vm, a: &mut Args) -> PyResult<Vec<Value>> {
-        let sched = crate::lang::modules::dask_array::scheduler_from(a)?;
+        let sched = crate::lang::modules::dask_runtime::scheduler_from(vm, a)?;
         let vals = compute_delayed(vm, &self.parts, sched)?;
         parts::concat(vm, &vals)
     }
@@ -137,7 +137,7 @@ impl Bag {
             .take_kw("compute")
             .and_then(|v| v.truthy_simple())
             .unwrap_or(true);
-        let sched = crate::lang::modules::dask_array::scheduler_from(&mut a)?;
+        let sched = crate::lang::modules::dask_runtime::scheduler_from(vm, &mut a)?;
         let vals = compute_delayed(vm, &self.parts[..np], sched)?;
         let all = parts::concat(vm, &vals)?;
         let got: Vec<Value> = all.into_iter().take(k.max(0) as usize).collect();
@@ -227,7 +227,7 @@ impl Object for Bag {
                 Ok(Value::list(b.compute_list(vm, &mut a)?))
             }),
             "persist" => method(self, "persist", |b, vm, mut a| {
-                let sched = crate::lang::modules::dask_array::scheduler_from(&mut a)?;
+                let sched = crate::lang::modules::dask_runtime::scheduler_from(vm, &mut a)?;
                 let vals = compute_delayed(vm, &b.parts, sched)?;
                 let parts = vals
                     .into_iter()
@@ -250,6 +250,21 @@ impl Object for Bag {
                 Ok(Value::list((0..b.parts.len()).map(|i| b.part(i)).collect()))
             }),
             "take" => method(self, "take", |b, vm, a| b.take(vm, a)),
+            "foldby" => method(self, "foldby", super::groupby::foldby),
+            "groupby" => method(self, "groupby", super::groupby::groupby),
+            "visualize" => {
+                let me = self.clone().value();
+                Builtin::value(
+                    "visualize",
+                    "visualize(filename=None, rankdir='BT', ...)",
+                    "Draw the bag's task graph.",
+                    move |vm, mut a| {
+                        a.pos.insert(0, me.clone());
+                        crate::lang::modules::dask_runtime::toplevel::visualize(vm, a)
+                    },
+                )
+            }
+            "dask" => crate::lang::modules::dask_delayed::graph_dict(&self.parts),
             _ => return reduce::getattr(self, name),
         }))
     }

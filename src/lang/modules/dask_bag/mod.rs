@@ -3,10 +3,16 @@
 //! parallel on the scheduler (no GIL).
 
 mod bag;
+mod groupby;
 mod parts;
 mod reduce;
 
 pub use bag::{as_bag, Bag};
+
+/// A computed bag: its partitions' lists concatenated.
+pub fn concat_parts(vm: &mut Vm, parts: &[Value]) -> PyResult<Value> {
+    parts::concat(vm, parts).map(Value::list)
+}
 
 use super::dask_delayed::as_delayed;
 use super::new_module;

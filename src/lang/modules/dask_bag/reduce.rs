@@ -24,7 +24,12 @@ fn apply_first() -> Value {
 }
 
 /// Per-partition `perpart`, then `agg` over the list of partial results.
-fn reduction(b: &Bag, name: &str, perpart: Value, agg: Value) -> crate::delayed::Delayed {
+pub(super) fn reduction(
+    b: &Bag,
+    name: &str,
+    perpart: Value,
+    agg: Value,
+) -> crate::delayed::Delayed {
     let partials: Vec<Value> = (0..b.parts.len())
         .map(|i| {
             DelayedObj::value(task(

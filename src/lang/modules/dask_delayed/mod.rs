@@ -5,7 +5,7 @@
 
 mod objects;
 
-pub use objects::{as_delayed, compute_delayed, DelayedFunc, DelayedObj};
+pub use objects::{as_delayed, compute_delayed, graph_dict, DelayedFunc, DelayedObj};
 
 use crate::delayed::{Delayed, KeyRule};
 use crate::graph::{Key, Tokenizer};

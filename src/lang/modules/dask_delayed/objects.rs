@@ -40,17 +40,27 @@ pub fn compute_delayed(
     let keys: Vec<_> = outs.iter().map(|d| d.key().clone()).collect();
     let lowered = compile(g, &keys, &Pipeline::standard())
         .map_err(|e| exc::new("RuntimeError", e.to_string()))?;
-    let opts = ExecOptions::new(vm.ctx.cancel.clone());
-    let values = scheduler
-        .execute(&lowered.plan, &lowered.outputs, &opts)
-        .map_err(|e| match e {
-            SchedError::Cancelled => exc::interrupt(),
-            SchedError::TaskFailed { source, key, .. } => match source.downcast::<TaskRaised>() {
-                Ok(raised) => raised.0,
-                Err(other) => exc::new("RuntimeError", format!("task {key} failed: {other}")),
-            },
-            other => exc::new("RuntimeError", other.to_string()),
-        })?;
+    let ctx = vm.ctx.clone();
+    let values = crate::lang::modules::dask_runtime::observe(
+        &ctx,
+        |sink| {
+            let opts = ExecOptions::new(ctx.cancel.clone()).with_events(sink);
+            scheduler.execute(&lowered.plan, &lowered.outputs, &opts)
+        },
+        |r| {
+            crate::lang::modules::dask_array::state_of(
+                r.as_ref().err().map(|e| matches!(e, SchedError::Cancelled)),
+            )
+        },
+    )
+    .map_err(|e| match e {
+        SchedError::Cancelled => exc::interrupt(),
+        SchedError::TaskFailed { source, key, .. } => match source.downcast::<TaskRaised>() {
+            Ok(raised) => raised.0,
+            Err(other) => exc::new("RuntimeError", format!("task {key} failed: {other}")),
+        },
+        other => exc::new("RuntimeError", other.to_string()),
+    })?;
     values
         .iter()
         .map(|d| {
@@ -62,6 +72,18 @@ pub fn compute_delayed(
             })
         })
         .collect()
+}
+
+/// `x.dask`: the task graph as a dict of key → operation name (`len(x.dask)` counts tasks).
+pub fn graph_dict(outs: &[Delayed]) -> Value {
+    let g = Delayed::to_graph(outs);
+    let mut d = crate::lang::value::dict::new_dict();
+    for n in g.nodes() {
+        let k = Value::str(n.key.name());
+        let v = Value::str(crate::graph::key_prefix(n.key.name()));
+        d.insert(crate::lang::value::HashKey::of(&k).expect("str"), (k, v));
+    }
+    Value::dict(d)
 }
 
 fn pure_op(action: Action, name: &str, args: &[Value]) -> Value {
@@ -83,7 +105,7 @@ impl Object for DelayedObj {
                 "compute(scheduler=None)",
                 "Compute this value.",
                 move |vm, mut a| {
-                    let sched = super::super::dask_array::scheduler_from(&mut a)?;
+                    let sched = crate::lang::modules::dask_runtime::scheduler_from(vm, &mut a)?;
                     a.check("compute", 0)?;
                     Ok(compute_delayed(vm, std::slice::from_ref(&d), sched)?.remove(0))
                 },
@@ -93,7 +115,7 @@ impl Object for DelayedObj {
                 "persist()",
                 "Compute and keep the result as a lazy leaf.",
                 move |vm, mut a| {
-                    let sched = super::super::dask_array::scheduler_from(&mut a)?;
+                    let sched = crate::lang::modules::dask_runtime::scheduler_from(vm, &mut a)?;
                     let v = compute_delayed(vm, std::slice::from_ref(&d), sched)?.remove(0);
                     let rule = crate::delayed::KeyRule::Named(d.key().name().to_string());
                     Ok(DelayedObj::value(Delayed::literal(
@@ -104,6 +126,7 @@ impl Object for DelayedObj {
                 },
             ),
             "key" => Value::str(d.key().name()),
+            "dask" => graph_dict(std::slice::from_ref(&d)),
             "visualize" => Builtin::value(
                 "visualize",
                 "visualize(filename=None, optimize_graph=False, color=None, rankdir='BT')",
