@@ -349,3 +349,18 @@ fn memory_guard_refuses_huge_results_before_allocating() {
         "ValueError"
     );
 }
+
+#[test]
+fn shared_work_runs_once_counted_by_the_profiler() {
+    let _g = LOCK.lock();
+    let mut s = Session::new();
+    ok(&mut s, "import dask\nfrom dask import delayed\nfrom dask.diagnostics import Profiler\ncalls = []\ndef f(x):\n    calls.append(x)\n    return x");
+    let r = ok(
+        &mut s,
+        "a = delayed(f, pure=True)(1)\nb = delayed(f, pure=True)(1)\nwith Profiler() as p:\n    print(dask.compute(a + 1, b * 2, a))\nprint(len(calls), sum(1 for t in p.results if t.task == 'f'), a.key == b.key)",
+    );
+    assert_eq!(r.stdout, "(2, 2, 1)\n1 1 True\n");
+    // Impure calls (the default) get fresh keys, so both run.
+    let r = ok(&mut s, "calls.clear()\nx, y = delayed(f)(1), delayed(f)(1)\nprint(dask.compute(x, y), len(calls), x.key == y.key)");
+    assert_eq!(r.stdout, "(1, 1) 2 False\n");
+}

@@ -59,7 +59,16 @@ fn lower_with(outputs: &[Array], streaming: bool) -> Result<TaskGraph, ArrayErro
             }
         }
     }
-    let mut g = TaskGraph::new();
+    // Sized up front: growing a 10⁵-task table rehashes and moves every task several times.
+    let capacity: usize = order
+        .iter()
+        .filter(|a| !absorbed.contains(a.name()))
+        .map(|a| match a.op() {
+            Op::Reduce(r) => r.input.meta().nblocks() * 4 / 3 + a.meta().nblocks(),
+            _ => a.meta().nblocks(),
+        })
+        .sum();
+    let mut g = TaskGraph::with_capacity(capacity);
     for a in &order {
         if !absorbed.contains(a.name()) {
             emit(a, streams.get(a.name()), &mut g)?;

@@ -39,6 +39,21 @@ pub fn combine(parts: Vec<Partial>) -> Result<Partial> {
 fn merge(op: ReduceOp, a: PartialData, b: PartialData) -> Result<PartialData> {
     use ReduceOp::*;
     Ok(match (a, b) {
+        // The common case (sums of float64/int64 partials of one shape) adds in place:
+        // no promotion, no new allocation per merge.
+        (PartialData::Plain(mut x), PartialData::Plain(y))
+            if matches!(op, Sum | NanSum)
+                && x.shape() == y.shape()
+                && x.dtype() == y.dtype()
+                && matches!(x, Chunk::F64(_) | Chunk::I64(_)) =>
+        {
+            match (&mut x, &y) {
+                (Chunk::F64(a), Chunk::F64(b)) => a.zip_mut_with(b, |p, q| *p += *q),
+                (Chunk::I64(a), Chunk::I64(b)) => a.zip_mut_with(b, |p, q| *p = p.wrapping_add(*q)),
+                _ => unreachable!("guarded above"),
+            }
+            PartialData::Plain(x)
+        }
         (PartialData::Plain(x), PartialData::Plain(y)) => {
             let bop = match op {
                 Sum | NanSum => BinaryOp::Add,

@@ -168,28 +168,34 @@ pub fn verdict(var: &str, points: &[SweepPoint], workers: usize) -> String {
             p.label,
             thousands(p.tasks as u64),
             thousands(best.tasks as u64),
-            format_time(per_task, 2)
+            format_time(per_task, 3)
         ));
     }
     if let Some(p) = fewer {
         let why = if p.chunks < workers {
             format!(
-                "only {} chunks for {workers} worker threads, so cores sit idle",
-                p.chunks
+                "only {} for {workers} worker threads, so cores sit idle",
+                plural(p.chunks, "chunk")
             )
         } else {
             "fewer, bigger chunks: less parallel slack and more memory per task".to_string()
         };
         s.push_str(&format!(
-            " {var} = {} ran {} tasks: {why}.",
+            " {var} = {} ran {}: {why}.",
             p.label,
-            thousands(p.tasks as u64)
+            plural(p.tasks, "task")
         ));
     }
     if more.is_none() && fewer.is_none() && points.len() > 1 {
         s.push_str(" The values ran the same number of tasks: the difference is per-chunk work.");
     }
     s
+}
+
+/// `1 task`, `2 tasks`, `10,667 tasks`.
+fn plural(n: usize, word: &str) -> String {
+    let s = if n == 1 { "" } else { "s" };
+    format!("{} {word}{s}", thousands(n as u64))
 }
 
 #[cfg(test)]
@@ -221,7 +227,10 @@ mod tests {
             v.contains("c = 25 ran 8,000 tasks vs 125: per-task overhead"),
             "{v}"
         );
-        assert!(v.contains("only 1 chunks for 2 worker threads"), "{v}");
+        assert!(
+            v.contains("ran 2 tasks: only 1 chunk for 2 worker threads"),
+            "{v}"
+        );
     }
 
     #[test]

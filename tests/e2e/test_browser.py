@@ -45,6 +45,7 @@ def lab(tmp_path_factory):
         "nbformat": 4, "nbformat_minor": 5,
     }
     (root / "smoke.ipynb").write_text(json.dumps(nb))
+    (root / "displays.ipynb").write_text(json.dumps(nb))
     env = dict(os.environ)
     env["JUPYTER_CONFIG_DIR"] = str(tmp_path_factory.mktemp("config"))
     env["JUPYTER_RUNTIME_DIR"] = str(tmp_path_factory.mktemp("runtime"))
@@ -136,4 +137,44 @@ def test_notebook_on_tessera_runs_a_cell(lab, browser):
     assert svg.count() > 0
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / "browser-notebook.png"))
+    page.close()
+
+
+def run_cells(page, cells):
+    for code in cells:
+        page.keyboard.type(code)
+        page.keyboard.press("Shift+Enter")
+
+
+def test_displays_render_graph_progress_and_figure(lab, browser):
+    """A task graph, a live progress bar and a figure, as a user sees them."""
+    url, token = lab
+    page = browser.new_page(viewport={"width": 1280, "height": 1600})
+    page.goto(f"{url}/lab/tree/displays.ipynb?token={token}")
+    page.wait_for_function(KERNEL_READY, timeout=60000)
+    page.click(".jp-Cell .cm-content")
+    run_cells(page, [
+        "import time",
+        "import dask",
+        "import numpy as np",
+        "import dask.array as da",
+        "from dask import delayed",
+        "x = da.ones((400, 400), chunks=200)",
+        "(x + x.T).sum().visualize(rankdir='LR')",
+    ])
+    graph = page.locator(".jp-OutputArea-output svg ellipse, .jp-OutputArea-output svg circle")
+    graph.first.wait_for(timeout=30000)
+    assert graph.count() >= 4
+    run_cells(page, ["dask.compute(*[delayed(time.sleep)(0.4) for _ in range(6)], num_workers=2)"])
+    bar = page.locator(".tessera-progress:has-text('100%')")
+    bar.first.wait_for(timeout=30000)
+    assert "tasks" in bar.first.inner_text()
+    run_cells(page, [
+        "import matplotlib.pyplot as plt",
+        "plt.figure(figsize=(4, 3)); plt.imshow(np.random.random((40, 60)), cmap='viridis'); plt.colorbar(); plt.title('random')",
+    ])
+    figure = page.locator(".jp-OutputArea-output svg image")
+    figure.first.wait_for(timeout=30000)
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "browser-displays.png"), full_page=True)
     page.close()
