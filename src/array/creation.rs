@@ -323,3 +323,50 @@ pub fn from_chunk(c: Arc<Chunk>, chunks: &ChunkSpec, token: u64) -> Result<Array
         Op::Source(Arc::new(Eager(c))),
     ))
 }
+
+struct NpySource(Arc<crate::chunk::npy::NpyMap>);
+
+impl Source for NpySource {
+    fn name(&self) -> &str {
+        "from-npy"
+    }
+    fn block(&self, meta: &Meta, idx: &[u32]) -> Result<Chunk, ChunkError> {
+        self.0
+            .region(&meta.block_offset(idx), &meta.block_shape(idx))
+    }
+    fn region(
+        &self,
+        _meta: &Meta,
+        offset: &[usize],
+        shape: &[usize],
+    ) -> Option<Result<Chunk, ChunkError>> {
+        Some(self.0.region(offset, shape))
+    }
+}
+
+/// A lazy array over a memory-mapped `.npy` file: each task reads only its block.
+/// The name's token is the path, size and modification time, so a rewritten file
+/// is a different array.
+pub fn from_npy(
+    map: Arc<crate::chunk::npy::NpyMap>,
+    chunks: &ChunkSpec,
+) -> Result<Array, ArrayError> {
+    let meta = meta_for(map.shape(), chunks, map.dtype())?;
+    let mut t = Tokenizer::new();
+    t.str(&map.path().display().to_string());
+    if let Ok(md) = std::fs::metadata(map.path()) {
+        t.u64(md.len());
+        if let Ok(m) = md.modified() {
+            t.u64(
+                m.duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_nanos() as u64),
+            );
+        }
+    }
+    Ok(Array::from_op(
+        "from-npy",
+        &t,
+        meta,
+        Op::Source(Arc::new(NpySource(map))),
+    ))
+}

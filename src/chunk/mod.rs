@@ -115,6 +115,7 @@ pub mod format;
 pub mod index;
 mod kernel;
 mod lanes;
+pub mod npy;
 mod outer;
 pub mod partial;
 pub mod random;

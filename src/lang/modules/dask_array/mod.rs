@@ -6,6 +6,7 @@ mod convert;
 pub mod display;
 mod extras;
 mod methods;
+mod npyfile;
 mod numpy;
 pub mod objects;
 mod rng;
@@ -267,6 +268,10 @@ pub fn dask_array() -> Value {
         "Wrap an eager array as a lazy one.",
         |_vm, mut a| {
             let x = req(&mut a, 0, "x", "from_array")?;
+            if let Some(map) = npyfile::as_memmap(&x) {
+                let spec = chunks(a.arg(1, "chunks").as_ref(), map.shape().len())?;
+                return npyfile::lazy(&map, &spec).map(ArrayObj::value);
+            }
             let c = objects::as_ndarray(&x)
                 .or_else(|| numpy::to_chunk(&x).ok().map(Arc::new))
                 .ok_or_else(|| objects::not_array("from_array", &x))?;

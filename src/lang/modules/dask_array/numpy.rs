@@ -34,6 +34,11 @@ pub fn to_chunk(v: &Value) -> PyResult<Chunk> {
     if let Some(c) = as_ndarray(v) {
         return Ok((*c).clone());
     }
+    if let Some(map) = super::npyfile::as_memmap(v) {
+        return map
+            .read_all()
+            .map_err(|e| crate::lang::exc::new("OSError", e.to_string()));
+    }
     let mut shape_out = Vec::new();
     let mut flat = Vec::new();
     let mut kind = 0u8; // 0 bool, 1 int, 2 float
@@ -318,6 +323,18 @@ pub fn build() -> Value {
     );
     add_functions(&m, false);
     super::extras::add(&m, false);
+    m.func(
+        "save",
+        "save(file, arr)",
+        "Write an array to a .npy file.",
+        super::npyfile::save,
+    );
+    m.func(
+        "load",
+        "load(file, mmap_mode=None)",
+        "Read a .npy file; mmap_mode='r' maps it and reads only what is indexed.",
+        super::npyfile::load,
+    );
     for (name, fill) in [("ones", 1.0), ("zeros", 0.0), ("empty", 0.0)] {
         m.func(
             name,
