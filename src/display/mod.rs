@@ -11,6 +11,7 @@ pub mod chunks_svg;
 pub mod cluster;
 pub mod colors;
 pub mod error;
+pub mod figure;
 pub mod graph_svg;
 pub mod graph_view;
 pub mod html;

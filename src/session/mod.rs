@@ -87,6 +87,10 @@ impl Session {
         let run = catch_unwind(AssertUnwindSafe(|| {
             crate::magics::execute_with_pages(interp, code, cell_name, &ctx)
         }));
+        // Like the inline backend: figures still open at the end of a cell are shown.
+        let _ = catch_unwind(AssertUnwindSafe(|| {
+            crate::lang::modules::matplotlib::flush(&ctx)
+        }));
         match run {
             Ok(Ok(r)) => CellOutcome::Ok {
                 result: r.result,

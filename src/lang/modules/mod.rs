@@ -10,6 +10,7 @@ mod functional;
 mod ipython;
 mod itertools;
 mod math;
+pub mod matplotlib;
 mod osmod;
 mod random;
 mod time;
@@ -56,6 +57,8 @@ fn registry() -> &'static RwLock<FxHashMap<String, Entry>> {
             ("dask.distributed", dask_runtime::distributed_module),
             ("distributed", dask_runtime::distributed_module),
             ("dask.diagnostics", dask_runtime::diagnostics_module),
+            ("matplotlib", matplotlib::matplotlib),
+            ("matplotlib.pyplot", matplotlib::pyplot),
         ];
         for (n, b) in builtin {
             m.insert(n.to_string(), Entry::Builder(Arc::new(b)));

@@ -13,6 +13,7 @@ mod rng;
 mod run;
 pub mod visualize;
 
+pub use numpy::to_chunk;
 pub use run::state_of;
 
 use crate::array::{self, creation::Distribution, ChunkSpec};
