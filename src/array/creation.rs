@@ -370,3 +370,53 @@ pub fn from_npy(
         Op::Source(Arc::new(NpySource(map))),
     ))
 }
+
+/// Computes one whole array on demand (`da.from_delayed`): the caller supplies it.
+pub type BlockFn = Arc<dyn Fn() -> Result<Chunk, ChunkError> + Send + Sync>;
+
+struct FnSource(BlockFn);
+
+impl Source for FnSource {
+    fn name(&self) -> &str {
+        "from-value"
+    }
+    fn block(&self, meta: &Meta, _idx: &[u32]) -> Result<Chunk, ChunkError> {
+        let c = (self.0)()?;
+        if c.shape() != meta.shape.as_slice() {
+            let tuple = |s: &[usize]| match s {
+                [n] => format!("({n},)"),
+                _ => format!(
+                    "({})",
+                    s.iter()
+                        .map(|n| n.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            return Err(ChunkError::Shape(format!(
+                "from_delayed: the value has shape {}, not the declared {}",
+                tuple(c.shape()),
+                tuple(&meta.shape)
+            )));
+        }
+        c.astype(meta.dtype)
+    }
+}
+
+/// A one-block lazy array whose block `f` computes (named by `token`).
+pub fn from_fn(
+    shape: &[usize],
+    dtype: DType,
+    f: BlockFn,
+    token: &str,
+) -> Result<Array, ArrayError> {
+    let meta = meta_for(shape, &ChunkSpec::Full, dtype)?;
+    let mut t = Tokenizer::new();
+    t.str(token);
+    Ok(Array::from_op(
+        "from-value",
+        &t,
+        meta,
+        Op::Source(Arc::new(FnSource(f))),
+    ))
+}

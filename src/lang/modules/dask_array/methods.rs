@@ -234,6 +234,15 @@ pub fn method(_vm: &mut Vm, x: &Array, name: &str) -> Option<Value> {
                 },
             )
         }
+        "to_delayed" => {
+            let y = x.clone();
+            bound(
+                "to_delayed",
+                "to_delayed()",
+                "One Delayed per block, nested like the block grid.",
+                move |_vm, _a| super::interop::to_delayed(&y),
+            )
+        }
         "copy" => bound(
             "copy",
             "copy()",

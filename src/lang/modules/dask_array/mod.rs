@@ -5,6 +5,7 @@
 mod convert;
 pub mod display;
 mod extras;
+mod interop;
 mod methods;
 mod npyfile;
 mod numpy;
@@ -282,6 +283,12 @@ pub fn dask_array() -> Value {
                 .map(ArrayObj::value)
                 .map_err(convert::array_error)
         },
+    );
+    m.func(
+        "from_delayed",
+        "from_delayed(value, shape, dtype=float)",
+        "A lazy array computed by a delayed value.",
+        interop::from_delayed,
     );
     m.func(
         "compute",
