@@ -150,10 +150,11 @@ def test_displays_render_graph_progress_and_figure(lab, browser):
     """A task graph, a live progress bar and a figure, as a user sees them."""
     url, token = lab
     page = browser.new_page(viewport={"width": 1280, "height": 1600})
-    page.goto(f"{url}/lab/tree/displays.ipynb?token={token}")
+    # Its own workspace, so the tab left open by the other test is not restored beside it.
+    page.goto(f"{url}/lab/workspaces/displays/tree/displays.ipynb?token={token}")
     page.wait_for_function(KERNEL_READY, timeout=60000)
     try:
-        page.click(".jp-Cell .cm-content")
+        page.click(".jp-NotebookPanel:visible .jp-Cell .cm-content")
         run_cells(page, [
             "import time",
             "import dask",
@@ -164,11 +165,11 @@ def test_displays_render_graph_progress_and_figure(lab, browser):
             "(x + x.T).sum().visualize(rankdir='LR')",
         ])
         # JupyterLab shows image/svg+xml as an image; the SVG's own elements are not in the DOM.
-        svgs = page.locator(".jp-RenderedSVG")
+        svgs = page.locator(".jp-NotebookPanel:visible .jp-RenderedSVG")
         svgs.first.wait_for(timeout=30000)
         assert svgs.first.locator("img").get_attribute("src").startswith("data:image/svg+xml")
         run_cells(page, ["dask.compute(*[delayed(time.sleep)(0.4) for _ in range(6)], num_workers=2)"])
-        bar = page.locator(".tessera-progress:has-text('100%')")
+        bar = page.locator(".jp-NotebookPanel:visible .tessera-progress:has-text('100%')")
         bar.first.wait_for(timeout=30000)
         assert "tasks" in bar.first.inner_text()
         run_cells(page, [
@@ -176,7 +177,7 @@ def test_displays_render_graph_progress_and_figure(lab, browser):
             "plt.figure(figsize=(4, 3)); plt.imshow(np.random.random((40, 60)), cmap='viridis'); plt.colorbar(); plt.title('random')",
         ])
         page.wait_for_function(
-            "() => document.querySelectorAll('.jp-RenderedSVG').length >= 2",
+            "() => [...document.querySelectorAll('.jp-RenderedSVG')].filter(e => e.offsetParent).length >= 2",
             timeout=30000)
         figure = svgs.last.locator("img").get_attribute("src")
         assert "image%2Fpng%3Bbase64" in figure or "image/png;base64" in figure
