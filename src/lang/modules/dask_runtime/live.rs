@@ -95,6 +95,32 @@ fn view(c: &Counters, t0: Instant, state: ProgressState) -> ProgressView {
     }
 }
 
+/// A sink that hides `n` bookkeeping tasks (e.g. the literal carrying the cell's
+/// context in delayed graphs) from the counts users see.
+pub struct Hiding<'a>(pub &'a dyn EventSink, pub usize);
+
+impl EventSink for Hiding<'_> {
+    fn started(&self, total: usize) {
+        self.0.started(total.saturating_sub(self.1));
+    }
+    fn progress(&self, p: Progress) {
+        self.0.progress(self.hide(p));
+    }
+    fn finished(&self, p: Progress, ok: bool) {
+        self.0.finished(self.hide(p), ok);
+    }
+}
+
+impl Hiding<'_> {
+    fn hide(&self, p: Progress) -> Progress {
+        Progress {
+            done: p.done.saturating_sub(self.1),
+            total: p.total.saturating_sub(self.1),
+            ..p
+        }
+    }
+}
+
 /// Run `work` with live progress for it; `work` gets the sink to hand to the scheduler
 /// and returns whether it succeeded and whether it was cancelled.
 pub fn observe<T>(
