@@ -140,6 +140,25 @@ fn emit(a: &Array, stream: Option<&Stream>, g: &mut TaskGraph) -> Result<(), Arr
                 );
             }
         }
+        Op::Plan { plan, inputs } => {
+            let name: Arc<str> = Arc::from(plan.name());
+            for idx in meta.block_indices() {
+                let keys: Vec<Key> = plan
+                    .reads(&idx)
+                    .into_iter()
+                    .map(|(i, b)| Key::block(inputs[i].name(), &b))
+                    .collect();
+                let (p, at) = (plan.clone(), idx.clone());
+                let op = task_fn(move |ins: &[Datum]| {
+                    let chunks: Vec<&Chunk> = ins.iter().map(as_chunk).collect::<Result<_, _>>()?;
+                    Ok(datum(p.run(&at, &chunks)?))
+                });
+                g.insert(
+                    Key::block(a.name(), &idx),
+                    Task::from_keys(name.clone(), op, &keys).with_bytes(bytes),
+                );
+            }
+        }
         Op::Reduce(r) => emit_reduction(a, r, stream, g),
         Op::Slice { input, index } => emit_slice(a, input, index, g),
         Op::Transpose { input, perm } => {
@@ -229,7 +248,7 @@ fn emit_reduction(a: &Array, r: &Reduction, stream: Option<&Stream>, g: &mut Tas
             c.iter()
                 .scan(0usize, |acc, &n| {
                     let start = *acc;
-                    *acc += n;
+                    *acc = acc.saturating_add(n);
                     Some(start)
                 })
                 .collect()

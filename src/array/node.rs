@@ -33,6 +33,19 @@ pub trait BlockKernel: Send + Sync {
     fn run(&self, inputs: &[&Chunk]) -> Result<Chunk, ChunkError>;
 }
 
+/// Chooses, for each output block, which input blocks it reads and how it is
+/// made from them: the general form behind concatenate, stack, dot, triangles
+/// and histograms, where an output block may read any blocks of any input.
+pub trait BlockPlan: Send + Sync {
+    /// Operation name for keys and profiles (`concatenate`, `matmul`).
+    fn name(&self) -> &str;
+    /// The `(input number, block index)` pairs output block `idx` reads, in
+    /// the order `run` receives them.
+    fn reads(&self, idx: &[u32]) -> Vec<(usize, Vec<u32>)>;
+    /// Compute output block `idx` from the blocks `reads(idx)` named.
+    fn run(&self, idx: &[u32], inputs: &[&Chunk]) -> Result<Chunk, ChunkError>;
+}
+
 /// One index along one axis of a basic slice.
 #[derive(Clone, Debug, PartialEq)]
 pub enum AxisIndex {
@@ -102,6 +115,13 @@ pub enum Op {
         /// The input.
         input: Array,
     },
+    /// Each block reads the input blocks a plan names (see [`BlockPlan`]).
+    Plan {
+        /// Which blocks each output block reads, and how it is computed.
+        plan: Arc<dyn BlockPlan>,
+        /// The inputs the plan's block references point into.
+        inputs: Vec<Array>,
+    },
     /// Already computed blocks (`persist()`), in C order of block indices.
     Blocks(Arc<Vec<Datum>>),
 }
@@ -140,7 +160,9 @@ impl Array {
     pub fn from_op(prefix: &str, token: &Tokenizer, meta: Meta, op: Op) -> Self {
         let layers = 1 + match &op {
             Op::Source(_) | Op::Blocks(_) => 0,
-            Op::Map { inputs, .. } => inputs.iter().map(|a| a.0.layers).max().unwrap_or(0),
+            Op::Map { inputs, .. } | Op::Plan { inputs, .. } => {
+                inputs.iter().map(|a| a.0.layers).max().unwrap_or(0)
+            }
             Op::Reduce(r) => r.input.0.layers,
             Op::Slice { input, .. } | Op::Transpose { input, .. } | Op::Rechunk { input } => {
                 input.0.layers
@@ -191,7 +213,7 @@ impl Array {
     pub fn inputs(&self) -> Vec<Array> {
         match &self.0.op {
             Op::Source(_) | Op::Blocks(_) => Vec::new(),
-            Op::Map { inputs, .. } => inputs.clone(),
+            Op::Map { inputs, .. } | Op::Plan { inputs, .. } => inputs.clone(),
             Op::Reduce(r) => vec![r.input.clone()],
             Op::Slice { input, .. } | Op::Transpose { input, .. } | Op::Rechunk { input } => {
                 vec![input.clone()]
