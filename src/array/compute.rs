@@ -85,9 +85,29 @@ pub fn compute(
             .iter()
             .map(|d| as_chunk(d).map_err(|e| ChunkError::Value(e.to_string())))
             .collect::<Result<_, _>>()?;
-        out.push(blocks::assemble(&refs, &a.meta().chunks, a.meta().dtype)?);
+        let grid = if a.meta().has_unknown() {
+            actual_chunks(a.meta(), &refs)
+        } else {
+            a.meta().chunks.clone()
+        };
+        out.push(blocks::assemble(&refs, &grid, a.meta().dtype)?);
     }
     Ok((out, profile))
+}
+
+/// Block sizes read off computed blocks (C order), for arrays whose sizes
+/// were unknown until now.
+pub fn actual_chunks(meta: &super::Meta, blocks: &[&Chunk]) -> Vec<Vec<usize>> {
+    let nb = meta.numblocks();
+    (0..nb.len())
+        .map(|ax| {
+            // Blocks along `ax` with every other block index 0.
+            let stride: usize = nb[ax + 1..].iter().product();
+            (0..nb[ax])
+                .map(|i| blocks.get(i * stride).map_or(0, |c| c.shape()[ax]))
+                .collect()
+        })
+        .collect()
 }
 
 /// Compute the blocks and keep them: the same array (same name) backed by results.

@@ -53,6 +53,20 @@ pub fn blockwise(
         .zip(&shape)
         .map(|(c, &s)| c.unwrap_or_else(|| vec![s]))
         .collect();
+    if inputs.iter().any(|a| a.meta().has_unknown()) {
+        // Unknown sizes cannot be rechunked: inputs must already line up.
+        for a in inputs {
+            let m = a.meta();
+            let off = nd - m.ndim();
+            for (j, c) in m.chunks.iter().enumerate() {
+                if m.shape[j] == shape[off + j] && *c != chunks[off + j] {
+                    return Err(super::mask::unknown_message(
+                        "elementwise operation on arrays whose chunks differ",
+                    ));
+                }
+            }
+        }
+    }
     let mut aligned = Vec::with_capacity(inputs.len());
     for a in inputs {
         let m = a.meta();

@@ -55,6 +55,7 @@ pub fn transpose(a: &Array, axes: Option<&[isize]>) -> Result<Array, ArrayError>
 /// New block boundaries for the same data.
 pub fn rechunk(a: &Array, chunks: Vec<Vec<usize>>) -> Result<Array, ArrayError> {
     let m = a.meta();
+    super::mask::require_known(a, "rechunk")?;
     if chunks.len() != m.ndim() {
         return Err(ArrayError::Chunks(
             "rechunk: chunks have the wrong number of axes".into(),

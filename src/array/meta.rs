@@ -2,6 +2,10 @@
 
 use crate::chunk::DType;
 
+/// A block or axis length not known until computed (Dask's NaN), as after
+/// boolean masking. Arithmetic on sizes saturates, so it stays unknown.
+pub const UNKNOWN: usize = usize::MAX;
+
 /// What is known about an array without computing it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Meta {
@@ -38,18 +42,33 @@ impl Meta {
         self.chunks.iter().map(Vec::len).product()
     }
 
-    /// Number of elements.
+    /// Number of elements (`UNKNOWN` when any axis length is unknown).
     pub fn size(&self) -> usize {
-        self.shape.iter().product()
+        self.shape.iter().fold(1usize, |acc, &n| {
+            if n == UNKNOWN {
+                UNKNOWN
+            } else {
+                acc.saturating_mul(n)
+            }
+        })
     }
 
-    /// Bytes of the whole array.
+    /// Whether some block sizes are unknown (after boolean masking).
+    pub fn has_unknown(&self) -> bool {
+        self.shape.contains(&UNKNOWN)
+    }
+
+    /// Bytes of the whole array (saturating when unknown).
     pub fn nbytes(&self) -> u64 {
-        self.size() as u64 * self.dtype.itemsize() as u64
+        (self.size() as u64).saturating_mul(self.dtype.itemsize() as u64)
     }
 
     /// Bytes of the whole array without overflow, for guards against huge results.
+    /// Unknown sizes (after masking) count as 0: the guard cannot judge them.
     pub fn nbytes_u128(&self) -> u128 {
+        if self.has_unknown() {
+            return 0;
+        }
         self.shape.iter().map(|&n| n as u128).product::<u128>() * self.dtype.itemsize() as u128
     }
 
@@ -69,11 +88,15 @@ impl Meta {
             .collect()
     }
 
-    /// Offset of block `idx` in the whole array.
+    /// Offset of block `idx` in the whole array (saturating when unknown).
     pub fn block_offset(&self, idx: &[u32]) -> Vec<usize> {
         idx.iter()
             .zip(&self.chunks)
-            .map(|(&i, c)| c[..i as usize].iter().sum())
+            .map(|(&i, c)| {
+                c[..i as usize]
+                    .iter()
+                    .fold(0usize, |a, &n| a.saturating_add(n))
+            })
             .collect()
     }
 
@@ -97,8 +120,16 @@ impl Meta {
     }
 
     /// Bytes of the largest block (for memory estimates).
+    /// Unknown sizes estimate 0 (the scheduler's live-byte count ignores them).
     pub fn max_block_bytes(&self) -> u64 {
-        self.chunksize().iter().product::<usize>() as u64 * self.dtype.itemsize() as u64
+        if self.has_unknown() {
+            return 0;
+        }
+        let elems = self
+            .chunksize()
+            .iter()
+            .fold(1u64, |a, &n| a.saturating_mul(n as u64));
+        elems.saturating_mul(self.dtype.itemsize() as u64)
     }
 }
 

@@ -6,20 +6,26 @@ pub mod compute;
 pub mod creation;
 pub mod elementwise;
 pub mod error;
+pub mod histogram;
+pub mod join;
 pub mod kernels;
+pub mod linalg;
 pub mod lower;
 pub mod manipulation;
+pub mod mask;
 pub mod meta;
 pub mod node;
 pub mod reduction;
+pub mod select;
 pub mod slicing;
 mod stream;
+pub mod take;
 
 pub use chunks::{AxisSpec, ChunkSpec};
 pub use compute::{compute, persist, ComputeError, ComputeOptions};
 pub use error::ArrayError;
-pub use meta::Meta;
-pub use node::{Array, AxisIndex, Op};
+pub use meta::{Meta, UNKNOWN};
+pub use node::{Array, AxisIndex, BlockPlan, Op};
 pub use slicing::IndexItem;
 
 #[cfg(test)]

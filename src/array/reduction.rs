@@ -46,6 +46,9 @@ pub fn reduce(
 ) -> Result<Array, ArrayError> {
     let m = a.meta();
     let axes = normalize_axes(axes, m.ndim())?;
+    if op.is_arg() && m.has_unknown() {
+        return Err(super::mask::unknown_message("argmin/argmax"));
+    }
     if op.is_arg() && axes.len() > 1 && axes.len() != m.ndim() {
         return Err(ArrayError::Value(
             "axis must be an int or None for arg reductions".into(),

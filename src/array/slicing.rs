@@ -106,6 +106,13 @@ pub fn axis_plan(
 /// `a[index]` for basic indices.
 pub fn getitem(a: &Array, index: &[IndexItem]) -> Result<Array, ArrayError> {
     let m = a.meta();
+    if m.has_unknown()
+        && index
+            .iter()
+            .any(|i| !matches!(i, IndexItem::Ellipsis | IndexItem::Slice(None, None, None)))
+    {
+        return Err(super::mask::unknown_message("slicing"));
+    }
     let consumed = index
         .iter()
         .filter(|i| matches!(i, IndexItem::Int(_) | IndexItem::Slice(..)))

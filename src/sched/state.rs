@@ -218,7 +218,12 @@ impl<'a> RunState<'a> {
             self.live.peak_count.fetch_max(count, Ordering::Relaxed);
         }
         if bytes > 0 {
-            let b = self.live.bytes.fetch_add(bytes, Ordering::Relaxed) + bytes;
+            // Estimates may be huge (saturated); the count must never overflow.
+            let b = self
+                .live
+                .bytes
+                .fetch_add(bytes, Ordering::Relaxed)
+                .saturating_add(bytes);
             if b > self.live.peak_bytes.load(Ordering::Relaxed) {
                 self.live.peak_bytes.fetch_max(b, Ordering::Relaxed);
             }
