@@ -13,7 +13,11 @@ pub fn array_info(a: &Array) -> crate::display::array_repr::ArrayInfo {
         chunks: m
             .chunks
             .iter()
-            .map(|c| c.iter().map(|&x| Some(x)).collect())
+            .map(|c| {
+                c.iter()
+                    .map(|&x| (x != crate::array::UNKNOWN).then_some(x))
+                    .collect()
+            })
             .collect(),
         dtype_name: m.dtype.name().to_string(),
         itemsize: m.dtype.itemsize(),

@@ -35,6 +35,10 @@ pub const METHODS: &[&str] = &[
     "transpose",
     "rechunk",
     "copy",
+    "dot",
+    "ravel",
+    "flatten",
+    "compute_chunk_sizes",
 ];
 
 /// The reduction named `name`, if it is one.
@@ -126,6 +130,9 @@ pub fn method(_vm: &mut Vm, x: &Array, name: &str) -> Option<Value> {
     if let Some(m) = super::extras::shape_method(name, || ArrayObj::value(x.clone())) {
         return Some(m);
     }
+    if name == "dot" {
+        return Some(super::joins::dot_method(ArrayObj::value(x)));
+    }
     if let Some(op) = reduce_op(name) {
         let n = name.to_string();
         return Some(bound(
@@ -145,6 +152,34 @@ pub fn method(_vm: &mut Vm, x: &Array, name: &str) -> Option<Value> {
                 a.check("compute", 0)?;
                 let mut out = run::compute(vm, std::slice::from_ref(&x), sched)?;
                 Ok(out.remove(0))
+            },
+        ),
+        "ravel" | "flatten" => bound(
+            name,
+            &format!("{name}()"),
+            "The elements as a 1-D array in C order.",
+            move |_vm, a| {
+                a.check("ravel", 0)?;
+                array::mask::ravel(&x)
+                    .map(ArrayObj::value)
+                    .map_err(convert::array_error)
+            },
+        ),
+        "compute_chunk_sizes" => bound(
+            "compute_chunk_sizes",
+            "compute_chunk_sizes()",
+            "Compute unknown block sizes (after boolean indexing); returns the array with them known.",
+            move |vm, mut a| {
+                let sched = crate::lang::modules::dask_runtime::scheduler_from(vm, &mut a)?;
+                a.check("compute_chunk_sizes", 0)?;
+                if !x.meta().has_unknown() {
+                    return Ok(ArrayObj::value(x.clone()));
+                }
+                let sizes = run::compute(vm, &[array::mask::block_sizes(&x)], sched)?;
+                let c = super::numpy::to_chunk(&sizes[0])?;
+                array::mask::with_sizes(&x, &c)
+                    .map(ArrayObj::value)
+                    .map_err(convert::array_error)
             },
         ),
         "persist" => bound(
@@ -258,6 +293,21 @@ pub fn eager_method(_vm: &mut Vm, c: &Arc<Chunk>, name: &str) -> Option<Value> {
     let c = c.clone();
     if let Some(m) = super::extras::shape_method(name, || NdArrayObj::value((*c).clone())) {
         return Some(m);
+    }
+    if name == "dot" {
+        return Some(super::joins::dot_method(NdArrayObj::value((*c).clone())));
+    }
+    if name == "ravel" || name == "flatten" {
+        return Some(bound(
+            name,
+            &format!("{name}()"),
+            "The elements as a 1-D array in C order.",
+            move |_vm, _a| {
+                chunk::reshape(&c, &[-1])
+                    .map(NdArrayObj::value)
+                    .map_err(convert::chunk_error)
+            },
+        ));
     }
     if let Some(op) = reduce_op(name) {
         let n = name.to_string();

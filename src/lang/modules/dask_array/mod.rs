@@ -5,7 +5,9 @@
 mod convert;
 pub mod display;
 mod extras;
+mod fancy;
 mod interop;
+mod joins;
 mod methods;
 mod npyfile;
 mod numpy;
@@ -190,6 +192,7 @@ pub fn dask_array() -> Value {
         "Lazy chunked n-d arrays with NumPy's interface.",
     );
     extras::add(&m, true);
+    joins::add(&m, true);
     fill_fn(&m, "ones", 1.0);
     fill_fn(&m, "zeros", 0.0);
     fill_fn(&m, "empty", 0.0);

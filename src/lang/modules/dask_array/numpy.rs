@@ -323,6 +323,7 @@ pub fn build() -> Value {
     );
     add_functions(&m, false);
     super::extras::add(&m, false);
+    super::joins::add(&m, false);
     m.func(
         "save",
         "save(file, arr)",

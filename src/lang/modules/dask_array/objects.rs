@@ -52,20 +52,30 @@ impl Object for DTypeObj {
 
 /// Python's repr of a tuple of ints: `(3,)`, `(2, 3)`, `()`.
 pub fn tuple_repr(v: &[usize]) -> String {
+    let show = |x: &usize| {
+        if *x == array::UNKNOWN {
+            "nan".to_string()
+        } else {
+            x.to_string()
+        }
+    };
     match v.len() {
-        1 => format!("({},)", v[0]),
-        _ => format!(
-            "({})",
-            v.iter()
-                .map(|x| x.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+        1 => format!("({},)", show(&v[0])),
+        _ => format!("({})", v.iter().map(show).collect::<Vec<_>>().join(", ")),
     }
 }
 
 fn int_tuple(v: &[usize]) -> Value {
-    Value::tuple(v.iter().map(|&x| Value::Int(x as i64)).collect())
+    Value::tuple(v.iter().map(|&x| size_value(x)).collect())
+}
+
+/// A size as Python sees it: an int, or `nan` when unknown (as Dask shows it).
+fn size_value(x: usize) -> Value {
+    if x == array::UNKNOWN {
+        Value::Float(f64::NAN)
+    } else {
+        Value::Int(x as i64)
+    }
 }
 
 /// A lazy array in the dialect.
@@ -186,8 +196,8 @@ impl Object for ArrayObj {
         Some(Ok(match name {
             "shape" => int_tuple(&m.shape),
             "ndim" => Value::Int(m.ndim() as i64),
-            "size" => Value::Int(m.size() as i64),
-            "nbytes" => Value::Int(m.nbytes() as i64),
+            "size" => size_value(m.size()),
+            "nbytes" => size_value(m.nbytes().min(array::UNKNOWN as u64) as usize),
             "itemsize" => Value::Int(m.dtype.itemsize() as i64),
             "dtype" => Value::object(DTypeObj(m.dtype)),
             "chunks" => Value::tuple(m.chunks.iter().map(|c| int_tuple(c)).collect()),
@@ -225,9 +235,23 @@ impl Object for ArrayObj {
         v
     }
     fn binop(&self, _vm: &mut Vm, op: BinOp, other: &Value) -> Option<PyResult<Value>> {
+        if op == BinOp::MatMul {
+            return Some(super::joins::dot_values(
+                &ArrayObj::value(self.0.clone()),
+                other,
+                true,
+            ));
+        }
         lazy_binop(&self.0, binop_of(op)?, other, false)
     }
     fn rbinop(&self, _vm: &mut Vm, op: BinOp, other: &Value) -> Option<PyResult<Value>> {
+        if op == BinOp::MatMul {
+            return Some(super::joins::dot_values(
+                other,
+                &ArrayObj::value(self.0.clone()),
+                true,
+            ));
+        }
         lazy_binop(&self.0, binop_of(op)?, other, true)
     }
     fn compare(&self, _vm: &mut Vm, op: &str, other: &Value) -> Option<PyResult<Value>> {
@@ -247,6 +271,9 @@ impl Object for ArrayObj {
         )
     }
     fn getitem(&self, _vm: &mut Vm, key: &Value) -> Option<PyResult<Value>> {
+        if let Some(r) = super::fancy::lazy_getitem(&self.0, key) {
+            return Some(r);
+        }
         Some(convert::index(key).and_then(|idx| {
             array::slicing::getitem(&self.0, &idx)
                 .map(ArrayObj::value)
@@ -254,7 +281,12 @@ impl Object for ArrayObj {
         }))
     }
     fn len(&self) -> Option<usize> {
-        self.0.meta().shape.first().copied()
+        self.0
+            .meta()
+            .shape
+            .first()
+            .copied()
+            .filter(|&n| n != array::UNKNOWN)
     }
     fn truthiness(&self) -> Option<PyResult<bool>> {
         Some(Err(if self.0.meta().size() == 1 {
@@ -339,15 +371,24 @@ impl Object for NdArrayObj {
         }))
     }
     fn binop(&self, _vm: &mut Vm, op: BinOp, other: &Value) -> Option<PyResult<Value>> {
+        if op == BinOp::MatMul {
+            return Some(matmul_eager(&self.0, other, false));
+        }
         eager_binop(&self.0, binop_of(op)?, other, false)
     }
     fn rbinop(&self, _vm: &mut Vm, op: BinOp, other: &Value) -> Option<PyResult<Value>> {
+        if op == BinOp::MatMul {
+            return Some(matmul_eager(&self.0, other, true));
+        }
         eager_binop(&self.0, binop_of(op)?, other, true)
     }
     fn compare(&self, _vm: &mut Vm, op: &str, other: &Value) -> Option<PyResult<Value>> {
         eager_binop(&self.0, cmp_of(op)?, other, false)
     }
     fn getitem(&self, _vm: &mut Vm, key: &Value) -> Option<PyResult<Value>> {
+        if let Some(r) = super::fancy::eager_getitem(&self.0, key) {
+            return Some(r);
+        }
         Some(convert::index(key).and_then(|idx| eager_getitem(&self.0, &idx)))
     }
     fn truthiness(&self) -> Option<PyResult<bool>> {
@@ -364,6 +405,21 @@ impl Object for NdArrayObj {
     }
     fn as_any(&self) -> &dyn Any {
         self
+    }
+}
+
+/// `c @ other` (or `other @ c`): NumPy refuses scalar operands of `@`.
+fn matmul_eager(c: &Arc<Chunk>, other: &Value, reflected: bool) -> PyResult<Value> {
+    if convert::scalar(other).is_some() || c.ndim() == 0 {
+        return Err(exc::value_error(
+            "matmul: Input operand does not have enough dimensions (has 0, gufunc core with signature (n?,k),(k,m?)->(n?,m?) requires 1)",
+        ));
+    }
+    let me = NdArrayObj::value((**c).clone());
+    if reflected {
+        super::joins::dot_values(other, &me, false)
+    } else {
+        super::joins::dot_values(&me, other, false)
     }
 }
 
