@@ -4,6 +4,7 @@
 //! Dependency order (a module imports only modules to its right):
 //! `kernel → session → magics → lang → display → array → graph → sched → chunk`.
 
+pub mod alloc;
 pub mod array;
 pub mod chunk;
 pub mod delayed;
@@ -15,3 +16,7 @@ pub mod magics;
 pub mod notebook;
 pub mod sched;
 pub mod session;
+
+/// Every Tessera binary and test allocates through [`alloc::HugePageAlloc`].
+#[global_allocator]
+static GLOBAL: alloc::HugePageAlloc = alloc::HugePageAlloc;

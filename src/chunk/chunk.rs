@@ -104,6 +104,16 @@ impl Chunk {
         }
     }
 
+    /// Borrow the chunk when it already has `dtype`, else cast a copy: the
+    /// kernels' way of agreeing on a working dtype without copying operands.
+    pub fn cast_ref(&self, dtype: DType) -> Result<std::borrow::Cow<'_, Chunk>> {
+        if self.dtype() == dtype {
+            Ok(std::borrow::Cow::Borrowed(self))
+        } else {
+            self.astype(dtype).map(std::borrow::Cow::Owned)
+        }
+    }
+
     /// Typed copy of the array, casting if needed.
     pub fn to_typed<T: Elem>(&self) -> ArrayD<T> {
         match T::array(self) {

@@ -227,16 +227,16 @@ pub fn binary_in(op: BinaryOp, a: &Chunk, b: &Chunk, common: DType) -> Result<Ch
         LogicalAnd | LogicalOr | LogicalXor => DType::Bool,
         _ => common,
     };
-    let a = a.to_dtype(work)?;
-    let b = b.to_dtype(work)?;
-    if op == Pow && work.is_integer() && has_negative(&b) {
+    let (a, b) = (a.cast_ref(work)?, b.cast_ref(work)?);
+    let (a, b): (&Chunk, &Chunk) = (&a, &b);
+    if op == Pow && work.is_integer() && has_negative(b) {
         return Err(ChunkError::Value(
             "Integers to negative integer powers are not allowed.".into(),
         ));
     }
     match op {
         Eq | Ne | Lt | Le | Gt | Ge => {
-            dispatch_chunk!(&a, x => compare(op, x, Elem::array(&b).expect("same dtype")))
+            dispatch_chunk!(&a, x => compare(op, x, Elem::array(b).expect("same dtype")))
         }
         LogicalAnd | LogicalOr | LogicalXor | BitAnd | BitOr | BitXor if work == DType::Bool => {
             let x = a.as_array::<bool>().expect("bool");
@@ -258,7 +258,7 @@ pub fn binary_in(op: BinaryOp, a: &Chunk, b: &Chunk, common: DType) -> Result<Ch
             Ok(Chunk::Bool(r))
         }
         BitAnd | BitOr | BitXor | LeftShift | RightShift => {
-            dispatch_num!(&a, x => bitwise(op, x, Elem::array(&b).expect("same dtype")),
+            dispatch_num!(&a, x => bitwise(op, x, Elem::array(b).expect("same dtype")),
                 bool _x => Err(unsupported(op, work)))
         }
         Arctan2 | Hypot => match (&a, &b) {
@@ -266,7 +266,7 @@ pub fn binary_in(op: BinaryOp, a: &Chunk, b: &Chunk, common: DType) -> Result<Ch
             (Chunk::F64(x), Chunk::F64(y)) => Ok(Chunk::F64(float2(op, x, y)?)),
             _ => Err(unsupported(op, work)),
         },
-        _ => dispatch_num!(&a, x => arith(op, x, Elem::array(&b).expect("same dtype")),
+        _ => dispatch_num!(&a, x => arith(op, x, Elem::array(b).expect("same dtype")),
             bool _x => Err(unsupported(op, work))),
     }
 }
@@ -360,12 +360,12 @@ fn bitwise<T: Elem>(op: BinaryOp, x: &ArrayD<T>, y: &ArrayD<T>) -> Result<Chunk>
 /// `np.where(cond, a, b)`: broadcast all three; result dtype is `promote(a, b)`.
 pub fn where_(cond: &Chunk, a: &Chunk, b: &Chunk) -> Result<Chunk> {
     let common = DType::promote(a.dtype(), b.dtype());
-    let c = cond.to_dtype(DType::Bool)?;
+    let c = cond.cast_ref(DType::Bool)?;
     let c = c.as_array::<bool>().expect("bool");
-    let a = a.to_dtype(common)?;
-    let b = b.to_dtype(common)?;
+    let (a, b) = (a.cast_ref(common)?, b.cast_ref(common)?);
+    let (a, b): (&Chunk, &Chunk) = (&a, &b);
     dispatch_chunk!(&a, x => {
-        let y = Elem::array(&b).expect("same dtype");
+        let y = Elem::array(b).expect("same dtype");
         Ok(Elem::into_chunk(map3(c, x, y, |k, p, q| if k { p } else { q })?))
     })
 }

@@ -55,18 +55,19 @@ pub fn matmul2(a: &Chunk, b: &Chunk) -> Result<Chunk> {
     let dt = DType::promote(a.dtype(), b.dtype());
     let work = if dt == DType::Bool { DType::Int64 } else { dt };
     check_alloc(&[a.shape()[0], b.shape()[1]], work)?;
-    let (a, b) = (a.to_dtype(work)?, b.to_dtype(work)?);
+    let (a, b) = (a.cast_ref(work)?, b.cast_ref(work)?);
+    let (a, b): (&Chunk, &Chunk) = (&a, &b);
     let out = match work {
-        DType::Int8 => product::<i8>(&a, &b),
-        DType::Int16 => product::<i16>(&a, &b),
-        DType::Int32 => product::<i32>(&a, &b),
-        DType::Int64 => product::<i64>(&a, &b),
-        DType::UInt8 => product::<u8>(&a, &b),
-        DType::UInt16 => product::<u16>(&a, &b),
-        DType::UInt32 => product::<u32>(&a, &b),
-        DType::UInt64 => product::<u64>(&a, &b),
-        DType::Float32 => product::<f32>(&a, &b),
-        DType::Float64 => product::<f64>(&a, &b),
+        DType::Int8 => product::<i8>(a, b),
+        DType::Int16 => product::<i16>(a, b),
+        DType::Int32 => product::<i32>(a, b),
+        DType::Int64 => product::<i64>(a, b),
+        DType::UInt8 => product::<u8>(a, b),
+        DType::UInt16 => product::<u16>(a, b),
+        DType::UInt32 => product::<u32>(a, b),
+        DType::UInt64 => product::<u64>(a, b),
+        DType::Float32 => product::<f32>(a, b),
+        DType::Float64 => product::<f64>(a, b),
         DType::Bool => unreachable!("bool is multiplied as int64"),
     };
     if dt == DType::Bool {

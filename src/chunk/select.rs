@@ -9,11 +9,12 @@ use ndarray::ArrayD;
 /// true, in the promoted dtype of `x` and `y`.
 pub fn where3(cond: &Chunk, x: &Chunk, y: &Chunk) -> Result<Chunk> {
     let dt = DType::promote(x.dtype(), y.dtype());
-    let c = cond.to_dtype(DType::Bool)?;
-    let (x, y) = (x.to_dtype(dt)?, y.to_dtype(dt)?);
+    let c = cond.cast_ref(DType::Bool)?;
+    let (x, y) = (x.cast_ref(dt)?, y.cast_ref(dt)?);
+    let (x, y): (&Chunk, &Chunk) = (&x, &y);
     let cb = c.as_array::<bool>().expect("bool");
     with_dtype!(dt, T => {
-        let out: ArrayD<T> = map3(cb, T::array(&x).expect("cast"), T::array(&y).expect("cast"), |c, a, b| if c { a } else { b })?;
+        let out: ArrayD<T> = map3(cb, T::array(x).expect("cast"), T::array(y).expect("cast"), |c, a, b| if c { a } else { b })?;
         Ok(T::into_chunk(out))
     })
 }

@@ -200,7 +200,8 @@ pub fn unary(op: UnaryOp, a: &Chunk) -> Result<Chunk> {
         Abs if rd == DType::Bool => return Ok(a.clone()),
         _ => {}
     }
-    let work = a.to_dtype(rd)?;
+    let work = a.cast_ref(rd)?;
+    let work: &Chunk = &work;
     if rd.is_float() {
         return match &work {
             Chunk::F32(x) => Ok(Chunk::F32(float_op(op, x))),
