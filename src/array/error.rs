@@ -18,4 +18,7 @@ pub enum ArrayError {
     /// Bad argument values.
     #[error("{0}")]
     Value(String),
+    /// Something Dask cannot do either (an uneven reshape): NotImplementedError.
+    #[error("{0}")]
+    NotImplemented(String),
 }

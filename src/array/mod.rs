@@ -16,6 +16,7 @@ pub mod mask;
 pub mod meta;
 pub mod node;
 pub mod reduction;
+pub mod reshape;
 pub mod select;
 pub mod slicing;
 mod stream;

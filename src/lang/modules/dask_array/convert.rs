@@ -192,6 +192,7 @@ pub fn array_error(e: crate::array::ArrayError) -> Box<PyErr> {
     use crate::array::ArrayError::*;
     match e {
         Index(m) => exc::new("IndexError", m),
+        NotImplemented(m) => exc::new("NotImplementedError", m),
         Shape(m) | Chunks(m) | Value(m) | UnknownChunks(m) => exc::value_error(m),
     }
 }

@@ -1,5 +1,5 @@
 //! Creation and utility functions shared by `np` and `da`: `linspace`, `eye`,
-//! `round`/`around`, `reshape` (eager), `allclose`/`isclose`, `asarray` and the
+//! `round`/`around`, `reshape`, `allclose`/`isclose`/`array_equal`, `asarray` and the
 //! eager `*_like` constructors.
 
 use super::convert::{self, chunks};
@@ -68,14 +68,9 @@ pub fn round_value(x: &Value, decimals: i64) -> PyResult<Value> {
         .map_err(convert::chunk_error)
 }
 
-/// `reshape(a, shape)`: eager arrays; lazy arrays say what is missing.
+/// `reshape(a, shape)`: eager arrays at once, lazy arrays with Dask's chunk
+/// rules (`array::reshape`).
 pub fn reshape_value(x: &Value, args: &[Value]) -> PyResult<Value> {
-    if as_array(x).is_some() {
-        return Err(exc::new(
-            "NotImplementedError",
-            "reshape of lazy arrays is not supported by Tessera yet; compute() first, or build the array in the target shape",
-        ));
-    }
     let target: Vec<Value> = match args {
         [Value::Tuple(t)] => t.to_vec(),
         [Value::List(l)] => l.read().clone(),
@@ -85,6 +80,11 @@ pub fn reshape_value(x: &Value, args: &[Value]) -> PyResult<Value> {
         .iter()
         .map(|v| int(v, "shape").map(|i| i as isize))
         .collect::<PyResult<Vec<_>>>()?;
+    if let Some(a) = as_array(x) {
+        return array::reshape::reshape(&a, &dims)
+            .map(ArrayObj::value)
+            .map_err(convert::array_error);
+    }
     let c = match as_ndarray(x) {
         Some(c) => (*c).clone(),
         None => super::numpy::to_chunk(x)?,
@@ -212,9 +212,6 @@ pub fn add(m: &Module, lazy: bool) {
             clip_value(&x, lo.as_ref(), hi.as_ref())
         },
     );
-    if lazy {
-        return;
-    }
     m.func(
         "reshape",
         "reshape(a, newshape)",
@@ -225,6 +222,9 @@ pub fn add(m: &Module, lazy: bool) {
             reshape_value(&x, &[s])
         },
     );
+    if lazy {
+        return;
+    }
     for name in ["array", "asarray"] {
         m.func(
             name,
@@ -256,6 +256,25 @@ pub fn add(m: &Module, lazy: bool) {
             move |vm, mut a| close(vm, &mut a, name == "allclose"),
         );
     }
+    m.func(
+        "array_equal",
+        "array_equal(a1, a2, equal_nan=False)",
+        "True if both arrays have the same shape and elements (lazy inputs are computed).",
+        |vm, mut a| {
+            let x = eager(vm, &req(&mut a, 0, "a1", "array_equal")?)?;
+            let y = eager(vm, &req(&mut a, 1, "a2", "array_equal")?)?;
+            let equal_nan = matches!(a.arg(2, "equal_nan"), Some(Value::Bool(true)));
+            if x.shape() != y.shape() {
+                return Ok(Value::Bool(false));
+            }
+            let same = x
+                .to_f64_vec()
+                .iter()
+                .zip(y.to_f64_vec())
+                .all(|(&p, q)| p == q || (equal_nan && p.is_nan() && q.is_nan()));
+            Ok(Value::Bool(same))
+        },
+    );
     m.func(
         "full_like",
         "full_like(a, fill_value, dtype=None)",
