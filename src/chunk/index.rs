@@ -203,7 +203,22 @@ pub fn mask_select(c: &Chunk, mask: &Chunk) -> Result<Chunk> {
         }
     }
     let k = m.ndim();
-    let lead: usize = shape[..k].iter().product();
+    if k == shape.len() {
+        // One element per mask entry: filter in a single pass.
+        if let Some(ms) = m.as_slice() {
+            return Ok(dispatch_chunk!(c, a => {
+                let std = a.as_standard_layout();
+                let flat = std.as_slice().expect("standard layout");
+                let v: Vec<_> = flat
+                    .iter()
+                    .zip(ms)
+                    .filter_map(|(&x, &keep)| keep.then_some(x))
+                    .collect();
+                let n = v.len();
+                Elem::into_chunk(ArrayD::from_shape_vec(IxDyn(&[n]), v).expect("shape"))
+            }));
+        }
+    }
     let rest: Vec<usize> = shape[k..].to_vec();
     let inner: usize = rest.iter().product();
     let picks: Vec<usize> = m
@@ -218,7 +233,6 @@ pub fn mask_select(c: &Chunk, mask: &Chunk) -> Result<Chunk> {
     Ok(dispatch_chunk!(c, a => {
         let std = a.as_standard_layout();
         let flat = std.as_slice().expect("standard layout");
-        let _ = lead;
         let mut v = Vec::with_capacity(picks.len() * inner);
         for &p in &picks {
             v.extend_from_slice(&flat[p * inner..(p + 1) * inner]);

@@ -48,11 +48,17 @@ fn zero_outside<T: Elem>(a: &mut ArrayD<T>, k: i64, upper: bool, off: (usize, us
         }
     };
     let (nr, nc) = (a.shape()[nd - 2], a.shape()[nd - 1]);
-    if let Some(s) = a.as_slice_mut() {
-        for (i, v) in s.iter_mut().enumerate() {
-            if nc > 0 && !keep((i / nc) % nr, i % nc) {
-                *v = T::default();
-            }
+    if let (Some(s), true) = (a.as_slice_mut(), nc > 0) {
+        // Row by row: the kept columns of a row are one contiguous run.
+        for (i, row) in s.chunks_mut(nc).enumerate() {
+            // Columns with c + off.1 - (r + off.0) == k sit on the diagonal.
+            let edge = k + (i % nr + off.0) as i64 - off.1 as i64;
+            let (zero_from, zero_to) = if upper {
+                (0, edge.clamp(0, nc as i64) as usize)
+            } else {
+                ((edge + 1).clamp(0, nc as i64) as usize, nc)
+            };
+            row[zero_from..zero_to].fill(T::default());
         }
     } else {
         for (idx, v) in a.indexed_iter_mut() {
