@@ -51,7 +51,7 @@ fn figures_show_at_cell_end_and_at_show() {
         "import matplotlib.pyplot as plt\nimport numpy as np\nimport dask.array as da",
     );
     let (result, shown) = ok(&mut s, "plt.figure(figsize=(5, 3))\nplt.plot([1, 4, 9], 'r--', label='squares')\nplt.legend()\nplt.title('t')");
-    assert_eq!(result.as_deref(), Some("Text(0.5, 1.0, \"t\")"));
+    assert_eq!(result.as_deref(), Some("Text(0.5, 1.0, 't')"));
     assert_eq!(shown.len(), 1, "shown once, when the cell ends");
     assert_eq!(shown[0].text(), "<Figure size 500x300 with 1 Axes>");
     assert!(svg(&shown[0]).contains("squares") && svg(&shown[0]).contains("stroke-dasharray"));

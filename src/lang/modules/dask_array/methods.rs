@@ -124,6 +124,19 @@ pub(super) fn bound(
     Builtin::value(name, sig, doc, f)
 }
 
+/// `abs(x)` calls `x.__abs__()`: `np.absolute` of the receiver.
+fn abs_method(recv: Value) -> Value {
+    bound(
+        "__abs__",
+        "__abs__()",
+        "abs(x): np.absolute(x).",
+        move |_vm, a| {
+            a.check("__abs__", 0)?;
+            super::numpy::eager_or_lazy_unary(chunk::UnaryOp::Abs, "absolute", &recv)
+        },
+    )
+}
+
 /// `x.<name>` for a lazy array's methods.
 pub fn method(_vm: &mut Vm, x: &Array, name: &str) -> Option<Value> {
     let x = x.clone();
@@ -132,6 +145,9 @@ pub fn method(_vm: &mut Vm, x: &Array, name: &str) -> Option<Value> {
     }
     if name == "dot" {
         return Some(super::joins::dot_method(ArrayObj::value(x)));
+    }
+    if name == "__abs__" {
+        return Some(abs_method(ArrayObj::value(x)));
     }
     if let Some(op) = reduce_op(name) {
         let n = name.to_string();
@@ -296,6 +312,9 @@ pub fn eager_method(_vm: &mut Vm, c: &Arc<Chunk>, name: &str) -> Option<Value> {
     }
     if name == "dot" {
         return Some(super::joins::dot_method(NdArrayObj::value((*c).clone())));
+    }
+    if name == "__abs__" {
+        return Some(abs_method(NdArrayObj::value((*c).clone())));
     }
     if name == "ravel" || name == "flatten" {
         return Some(bound(

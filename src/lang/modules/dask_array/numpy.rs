@@ -97,7 +97,8 @@ pub fn to_chunk(v: &Value) -> PyResult<Chunk> {
         .map_err(convert::chunk_error)
 }
 
-fn eager_or_lazy_unary(op: chunk::UnaryOp, name: &'static str, x: &Value) -> PyResult<Value> {
+/// A unary ufunc on an eager or lazy array (lazy in, lazy out).
+pub fn eager_or_lazy_unary(op: chunk::UnaryOp, name: &'static str, x: &Value) -> PyResult<Value> {
     if let Some(a) = as_array(x) {
         return array::elementwise::unary(op, name, &a)
             .map(ArrayObj::value)

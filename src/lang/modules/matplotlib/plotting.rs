@@ -364,7 +364,14 @@ pub fn set_text(t: &Target, which: &str, mut a: Args) -> PyResult<Value> {
         "xlabel" => ax.xlabel = text,
         _ => ax.ylabel = text,
     });
-    Ok(Handle::value(&format!("Text(0.5, 1.0, {shown:?})"), t))
+    // matplotlib's positions for each kind of label, and Python's str repr.
+    let at = match which {
+        "title" => "0.5, 1.0",
+        "xlabel" => "0.5, 0",
+        _ => "0, 0.5",
+    };
+    let shown = crate::lang::repr::str_repr(&shown);
+    Ok(Handle::value(&format!("Text({at}, {shown})"), t))
 }
 
 /// `xlim(lo, hi)` / `ylim((lo, hi))`.
