@@ -150,6 +150,9 @@ pub fn add_functions(m: &Module, _lazy: bool) {
         );
     }
     m.set("abs", m.get("absolute").expect("absolute"));
+    // NumPy's older names for the same conversions.
+    m.set("radians", m.get("deg2rad").expect("deg2rad"));
+    m.set("degrees", m.get("rad2deg").expect("rad2deg"));
     for &op in BINARY {
         let name = op.ufunc_name();
         m.func(
