@@ -8,10 +8,9 @@
 
 use super::error::ArrayError;
 use super::manipulation::rechunk;
-use super::mask::require_known;
-use super::meta::Meta;
+use super::meta::{Meta, UNKNOWN};
 use super::node::{Array, BlockPlan, Op};
-use crate::chunk::{self, Chunk, ChunkError};
+use crate::chunk::{self, shape_str, Chunk, ChunkError};
 use crate::graph::Tokenizer;
 use std::sync::Arc;
 
@@ -33,86 +32,13 @@ fn uneven(from: &[usize], to: &[usize]) -> ArrayError {
     ArrayError::NotImplemented(format!(
         "{UNEVEN}\n\nHere: {} -> {} is neither. Two passes work, merging everything \
          and then splitting: x.reshape(-1).reshape({}).",
-        tuple(from),
-        tuple(to),
+        shape_str(from),
+        shape_str(to),
         to.iter()
             .map(|d| d.to_string())
             .collect::<Vec<_>>()
             .join(", ")
     ))
-}
-
-/// A shape as Dask prints it, unknown sizes as `nan`.
-fn shape_text(s: &[usize]) -> String {
-    let parts: Vec<String> = s
-        .iter()
-        .map(|&d| {
-            if d == super::meta::UNKNOWN {
-                "nan".into()
-            } else {
-                d.to_string()
-            }
-        })
-        .collect();
-    match parts.as_slice() {
-        [one] => format!("({one},)"),
-        _ => format!("({})", parts.join(", ")),
-    }
-}
-
-fn tuple(s: &[usize]) -> String {
-    match s {
-        [one] => format!("({one},)"),
-        _ => format!(
-            "({})",
-            s.iter()
-                .map(|d| d.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
-}
-
-/// Resolve one `-1` in `shape` against `size` elements (NumPy's rules and
-/// messages).
-pub fn resolve_shape(size: usize, shape: &[isize]) -> Result<Vec<usize>, ArrayError> {
-    let unknown = shape.iter().filter(|&&d| d == -1).count();
-    if unknown > 1 {
-        return Err(ArrayError::Value(
-            "can only specify one unknown dimension".into(),
-        ));
-    }
-    if shape.iter().any(|&d| d < -1) {
-        return Err(ArrayError::Value("negative dimensions not allowed".into()));
-    }
-    let known: usize = shape
-        .iter()
-        .filter(|&&d| d >= 0)
-        .map(|&d| d as usize)
-        .product();
-    let shown = || {
-        let s: Vec<String> = shape.iter().map(|d| d.to_string()).collect();
-        if s.len() == 1 {
-            format!("({},)", s[0])
-        } else {
-            format!("({})", s.join(", "))
-        }
-    };
-    let fits = if unknown == 1 {
-        known != 0 && size.is_multiple_of(known)
-    } else {
-        known == size
-    };
-    if !fits {
-        return Err(ArrayError::Value(format!(
-            "cannot reshape array of size {size} into shape {}",
-            shown()
-        )));
-    }
-    Ok(shape
-        .iter()
-        .map(|&d| if d == -1 { size / known } else { d as usize })
-        .collect())
 }
 
 /// Output block `k` (in C order) is input block `k`, reshaped.
@@ -157,11 +83,11 @@ pub fn reshape(a: &Array, shape: &[isize]) -> Result<Array, ArrayError> {
         return Err(ArrayError::UnknownChunks(format!(
             "Array chunk size or shape is unknown. shape: {}\n\n\
              Possible solution with x.compute_chunk_sizes()",
-            shape_text(&m.shape)
+            shape_str(&m.shape).replace(&UNKNOWN.to_string(), "nan")
         )));
     }
-    let out = resolve_shape(m.size(), shape)?;
-    require_known(a, "reshape")?;
+    let out =
+        chunk::resolve_shape(m.size(), shape).map_err(|e| ArrayError::Value(e.to_string()))?;
     if out == m.shape {
         return Ok(a.clone());
     }

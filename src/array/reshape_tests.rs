@@ -188,7 +188,7 @@ fn minus_one_is_inferred_and_uneven_splits_explain_the_two_passes() {
     );
     assert_eq!(
         reshape(&a, &[7, -1]).unwrap_err().to_string(),
-        "cannot reshape array of size 600 into shape (7, -1)"
+        "cannot reshape array of size 600 into shape (7,newaxis)"
     );
     assert_eq!(reshape(&a, &[20, 30]).unwrap().name(), a.name());
     assert_eq!(a.meta().dtype, DType::Float64);

@@ -25,8 +25,9 @@ fn num(v: &Value, what: &str) -> PyResult<f64> {
     }
 }
 
-fn int(v: &Value, what: &str) -> PyResult<i64> {
-    crate::lang::builtins::to_int(v, what)
+/// An integer argument, with CPython's TypeError for anything else.
+fn int(v: &Value) -> PyResult<i64> {
+    crate::lang::builtins::to_int(v, "")
 }
 
 /// The eager value of a lazy array (computed on the calling thread's scheduler).
@@ -78,7 +79,7 @@ pub fn reshape_value(x: &Value, args: &[Value]) -> PyResult<Value> {
     };
     let dims = target
         .iter()
-        .map(|v| int(v, "shape").map(|i| i as isize))
+        .map(|v| int(v).map(|i| i as isize))
         .collect::<PyResult<Vec<_>>>()?;
     if let Some(a) = as_array(x) {
         return array::reshape::reshape(&a, &dims)
@@ -107,10 +108,7 @@ pub fn shape_method(name: &str, recv: impl FnOnce() -> Value) -> Option<Value> {
             "round(decimals=0)",
             "Round half to even.",
             move |_vm, mut a| {
-                let d = a
-                    .arg(0, "decimals")
-                    .map(|d| int(&d, "decimals"))
-                    .transpose()?;
+                let d = a.arg(0, "decimals").map(|d| int(&d)).transpose()?;
                 round_value(&v, d.unwrap_or(0))
             },
         ),
@@ -134,7 +132,7 @@ pub fn add(m: &Module, lazy: bool) {
             let start = num(&req(&mut a, 0, "start", "linspace")?, "start")?;
             let stop = num(&req(&mut a, 1, "stop", "linspace")?, "stop")?;
             let n = match a.arg(2, "num") {
-                Some(v) => int(&v, "num")?,
+                Some(v) => int(&v)?,
                 None => 50,
             };
             if n < 0 {
@@ -163,13 +161,13 @@ pub fn add(m: &Module, lazy: bool) {
         "eye(N, M=None, k=0, dtype=float, chunks='auto')",
         "Ones on a diagonal, zeros elsewhere.",
         move |vm, mut a| {
-            let n = int(&req(&mut a, 0, "N", "eye")?, "N")?.max(0) as usize;
+            let n = int(&req(&mut a, 0, "N", "eye")?)?.max(0) as usize;
             let mm = match a.arg(1, "M") {
                 None | Some(Value::None) => n,
-                Some(v) => int(&v, "M")?.max(0) as usize,
+                Some(v) => int(&v)?.max(0) as usize,
             };
             let k = match a.arg(2, "k") {
-                Some(v) => int(&v, "k")?,
+                Some(v) => int(&v)?,
                 None => 0,
             };
             let d = opt_dtype(&mut a, DType::Float64)?;
@@ -194,7 +192,7 @@ pub fn add(m: &Module, lazy: bool) {
             |_vm, mut a| {
                 let x = req(&mut a, 0, "a", "round")?;
                 let d = match a.arg(1, "decimals") {
-                    Some(v) => int(&v, "decimals")?,
+                    Some(v) => int(&v)?,
                     None => 0,
                 };
                 round_value(&x, d)
@@ -406,10 +404,20 @@ mod tests {
         let c = Chunk::from_vec(vec![1.25, 2.5, 3.75, 4.0], &[4]).unwrap();
         let v = round_value(&NdArrayObj::value(c.clone()), 1).ok().unwrap();
         assert_eq!(as_ndarray(&v).unwrap().to_f64_vec(), [1.2, 2.5, 3.8, 4.0]);
-        let r = reshape_value(&NdArrayObj::value(c), &[Value::Int(2), Value::Int(-1)])
-            .ok()
-            .unwrap();
+        let r = reshape_value(
+            &NdArrayObj::value(c.clone()),
+            &[Value::Int(2), Value::Int(-1)],
+        )
+        .ok()
+        .unwrap();
         assert_eq!(as_ndarray(&r).unwrap().shape(), [2, 2]);
+        let e = reshape_value(&NdArrayObj::value(c), &[Value::str("a")])
+            .err()
+            .unwrap();
+        assert_eq!(
+            e.message(),
+            "'str' object cannot be interpreted as an integer"
+        );
         assert!(
             matches!(round_value(&Value::Float(2.5), 0).ok().unwrap(), Value::Float(f) if f == 2.0)
         );
