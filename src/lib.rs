@@ -16,6 +16,7 @@ pub mod magics;
 pub mod notebook;
 pub mod sched;
 pub mod session;
+pub mod store;
 
 /// Every Tessera binary and test allocates through [`alloc::HugePageAlloc`].
 #[global_allocator]

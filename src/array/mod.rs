@@ -21,6 +21,7 @@ pub mod select;
 pub mod slicing;
 mod stream;
 pub mod take;
+pub mod zarr;
 
 pub use chunks::{AxisSpec, ChunkSpec};
 pub use compute::{compute, persist, ComputeError, ComputeOptions};

@@ -32,6 +32,23 @@ impl Chunk {
         with_dtype!(dtype, T => filled::<T>(shape, T::from_bool(true)))
     }
 
+    /// A copy of this array repeated to `shape` by NumPy's broadcasting rules
+    /// (`np.broadcast_to`, and the right-hand side of slice assignment).
+    pub fn broadcast_to(&self, shape: &[usize]) -> Result<Chunk> {
+        let err = || {
+            ChunkError::Value(format!(
+                "could not broadcast input array from shape {} into shape {}",
+                super::kernel::shape_str(self.shape()),
+                super::kernel::shape_str(shape)
+            ))
+        };
+        check_alloc(shape, self.dtype())?;
+        dispatch_chunk!(self, a => {
+            let view = a.broadcast(IxDyn(shape)).ok_or_else(err)?;
+            Ok(Elem::into_chunk(view.to_owned()))
+        })
+    }
+
     /// `np.empty`: Tessera zero-fills (no uninitialised memory).
     pub fn empty(shape: &[usize], dtype: DType) -> Result<Chunk> {
         Chunk::zeros(shape, dtype)

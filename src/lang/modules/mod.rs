@@ -53,6 +53,7 @@ fn registry() -> &'static RwLock<FxHashMap<String, Entry>> {
             ("dask.array", dask_array::dask_array),
             ("dask.bag", dask_bag::build),
             ("numpy", dask_array::numpy_module),
+            ("zarr", dask_array::zarr_module),
             ("dask.config", dask_runtime::config_module),
             ("dask.distributed", dask_runtime::distributed_module),
             ("distributed", dask_runtime::distributed_module),

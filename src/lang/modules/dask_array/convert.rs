@@ -197,6 +197,22 @@ pub fn array_error(e: crate::array::ArrayError) -> Box<PyErr> {
     }
 }
 
+/// The dialect exception for a storage-layer (zarr) error.
+pub fn store_error(e: crate::store::StoreError) -> Box<PyErr> {
+    use crate::store::StoreError::*;
+    let msg = e.to_string();
+    match e {
+        NotFound(_) => exc::new("FileNotFoundError", format!("[Errno 2] {msg}")),
+        Exists(p) => exc::new(
+            "FileExistsError",
+            format!("An array exists at '{p}'; pass overwrite=True (or mode='w') to replace it"),
+        ),
+        DType(_) => exc::type_error(msg),
+        IsGroup(_) | Shape(_) | ReadOnly => exc::value_error(msg),
+        Io(_) => exc::new("OSError", msg),
+    }
+}
+
 /// The dialect exception for a failed computation.
 pub fn compute_error(e: ComputeError) -> Box<PyErr> {
     match e {

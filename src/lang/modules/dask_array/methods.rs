@@ -149,6 +149,9 @@ pub fn method(_vm: &mut Vm, x: &Array, name: &str) -> Option<Value> {
     if name == "__abs__" {
         return Some(abs_method(ArrayObj::value(x)));
     }
+    if let Some(m) = super::zarrmod::method(&x, name) {
+        return Some(m);
+    }
     if let Some(op) = reduce_op(name) {
         let n = name.to_string();
         return Some(bound(

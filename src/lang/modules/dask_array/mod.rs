@@ -15,9 +15,11 @@ pub mod objects;
 mod rng;
 mod run;
 pub mod visualize;
+mod zarrmod;
 
 pub use numpy::to_chunk;
 pub use run::state_of;
+pub use zarrmod::zarr_module;
 
 use crate::array::{self, creation::Distribution, ChunkSpec};
 use crate::chunk::{BinaryOp, DType, Scalar, UnaryOp};
@@ -277,6 +279,9 @@ pub fn dask_array() -> Value {
                 let spec = chunks(a.arg(1, "chunks").as_ref(), map.shape().len())?;
                 return npyfile::lazy(&map, &spec).map(ArrayObj::value);
             }
+            if let Some(z) = zarrmod::as_zarr(&x) {
+                return zarrmod::lazy(&z, a.arg(1, "chunks").as_ref());
+            }
             let c = objects::as_ndarray(&x)
                 .or_else(|| numpy::to_chunk(&x).ok().map(Arc::new))
                 .ok_or_else(|| objects::not_array("from_array", &x))?;
@@ -286,6 +291,24 @@ pub fn dask_array() -> Value {
                 .map(ArrayObj::value)
                 .map_err(convert::array_error)
         },
+    );
+    m.func(
+        "from_zarr",
+        "from_zarr(url, component=None, chunks=None)",
+        "A lazy array over a zarr array on disk (chunks default to the zarr chunks).",
+        zarrmod::from_zarr,
+    );
+    m.func(
+        "to_zarr",
+        "to_zarr(arr, url, component=None, overwrite=False, compute=True, return_stored=False, zarr_format=3)",
+        "Write a lazy array to a new zarr array on disk, one task per block.",
+        zarrmod::to_zarr,
+    );
+    m.func(
+        "store",
+        "store(sources, targets, lock=True, compute=True, return_stored=False)",
+        "Write lazy arrays into existing zarr arrays, all in one run.",
+        zarrmod::store,
     );
     m.func(
         "from_delayed",

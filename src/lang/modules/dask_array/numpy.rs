@@ -39,6 +39,9 @@ pub fn to_chunk(v: &Value) -> PyResult<Chunk> {
             .read_all()
             .map_err(|e| crate::lang::exc::new("OSError", e.to_string()));
     }
+    if let Some(z) = super::zarrmod::as_zarr(v) {
+        return z.read_all().map_err(convert::store_error);
+    }
     let mut shape_out = Vec::new();
     let mut flat = Vec::new();
     let mut kind = 0u8; // 0 bool, 1 int, 2 float

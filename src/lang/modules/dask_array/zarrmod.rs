@@ -1,0 +1,713 @@
+//! `import zarr` (zarr-python's everyday surface: `open`, `create`, `zeros`,
+//! `array`, `save`, `load`, slicing and slice assignment), and the Dask side:
+//! `da.from_zarr`, `da.to_zarr`, `da.store`, `x.to_zarr()`, `x.store()`.
+//! Arrays are real zarr v2/v3 stores that zarr-python reads and writes.
+
+use super::convert;
+use super::objects::{as_array, lazy_operand, tuple_repr, ArrayObj, DTypeObj, NdArrayObj};
+use super::run;
+use crate::array::{self, Array, ChunkSpec, IndexItem};
+use crate::chunk::{Chunk, DType};
+use crate::lang::eval::{Args, Vm};
+use crate::lang::exc::{self, PyResult};
+use crate::lang::modules::dask_delayed::{make_call, Action, DelayedObj};
+use crate::lang::value::{Builtin, Module, Object, Value};
+use crate::sched::Scheduler;
+use crate::store::{NewArray, StoreError, ZarrArray, ZarrFormat};
+use std::any::Any;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// A zarr array in the dialect (`zarr.open(...)`).
+pub struct ZarrObj(pub Arc<ZarrArray>);
+
+/// The zarr array inside a value, if it is one.
+pub fn as_zarr(v: &Value) -> Option<Arc<ZarrArray>> {
+    match v {
+        Value::Object(o) => o.as_any().downcast_ref::<ZarrObj>().map(|z| z.0.clone()),
+        _ => None,
+    }
+}
+
+fn wrap(z: ZarrArray) -> Value {
+    Value::object(ZarrObj(Arc::new(z)))
+}
+
+/// A path argument, made absolute (zarr-python shows `file:///abs/path`).
+fn path_of(v: &Value, f: &str) -> PyResult<PathBuf> {
+    match v {
+        Value::Str(s) => {
+            let p = Path::new(&**s);
+            Ok(std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
+        }
+        other => Err(exc::type_error(format!(
+            "{f}() expected a path (str) or a zarr array, not {}",
+            other.type_name()
+        ))),
+    }
+}
+
+fn format_of(v: Option<Value>) -> PyResult<ZarrFormat> {
+    match v {
+        None | Some(Value::None) | Some(Value::Int(3)) => Ok(ZarrFormat::V3),
+        Some(Value::Int(2)) => Ok(ZarrFormat::V2),
+        Some(other) => Err(exc::value_error(format!(
+            "zarr_format must be 2 or 3, got {}",
+            crate::lang::repr::repr_simple(&other)
+        ))),
+    }
+}
+
+/// A `chunks=` argument for a new zarr array: one size per axis, or `None` to
+/// let zarr's heuristic choose.
+fn zarr_chunks(v: Option<Value>, shape: &[usize], d: DType) -> PyResult<Option<Vec<usize>>> {
+    match v {
+        None | Some(Value::None) | Some(Value::Bool(true)) => Ok(None),
+        Some(Value::Str(s)) if &*s == "auto" => Ok(None),
+        Some(Value::Bool(false)) => Ok(Some(shape.iter().map(|&n| n.max(1)).collect())),
+        Some(v) => {
+            let spec = convert::chunks(Some(&v), shape.len())?;
+            let grid = array::chunks::normalize(&spec, shape, d.itemsize())
+                .map_err(convert::array_error)?;
+            Ok(Some(
+                grid.iter()
+                    .map(|c| c.first().copied().unwrap_or(1).max(1))
+                    .collect(),
+            ))
+        }
+    }
+}
+
+fn fill_of(v: Option<Value>) -> PyResult<f64> {
+    match v {
+        None | Some(Value::None) => Ok(0.0),
+        Some(Value::Bool(b)) => Ok(b as i64 as f64),
+        Some(Value::Int(i)) => Ok(i as f64),
+        Some(Value::Float(f)) => Ok(f),
+        Some(other) => Err(exc::type_error(format!(
+            "fill_value must be a number, not {}",
+            other.type_name()
+        ))),
+    }
+}
+
+/// Arguments shared by every creating function.
+struct Creation {
+    shape: Vec<usize>,
+    chunks: Option<Value>,
+    dtype: DType,
+    fill: f64,
+    format: ZarrFormat,
+}
+
+fn creation(a: &mut Args, shape: Option<Value>, default: DType, f: &str) -> PyResult<Creation> {
+    let shape = match shape {
+        Some(s) => convert::shape(&s)?,
+        None => {
+            return Err(exc::type_error(format!(
+            "{f}() needs shape= to create an array (Tessera's zarr module has arrays, not groups)"
+        )))
+        }
+    };
+    let dtype = match a.take_kw("dtype") {
+        None | Some(Value::None) => default,
+        Some(v) => convert::dtype(&v)?,
+    };
+    Ok(Creation {
+        shape,
+        chunks: a.take_kw("chunks"),
+        dtype,
+        fill: fill_of(a.take_kw("fill_value"))?,
+        format: format_of(a.take_kw("zarr_format"))?,
+    })
+}
+
+fn create(path: Option<&Path>, c: Creation, overwrite: bool) -> PyResult<ZarrArray> {
+    let new = NewArray {
+        chunks: zarr_chunks(c.chunks, &c.shape, c.dtype)?,
+        shape: c.shape,
+        dtype: c.dtype,
+        format: c.format,
+        fill_value: c.fill,
+    };
+    ZarrArray::create(path, &new, overwrite).map_err(convert::store_error)
+}
+
+fn ignore_kws(a: &mut Args, names: &[&str]) {
+    for n in names {
+        let _ = a.take_kw(n);
+    }
+}
+
+/// `zarr.open(store, mode='a', shape=None, chunks=None, dtype=None, ...)`.
+fn open(_vm: &mut Vm, mut a: Args) -> PyResult<Value> {
+    let store = a
+        .arg(0, "store")
+        .ok_or_else(|| exc::type_error("open() missing required argument: 'store'"))?;
+    let path = path_of(&store, "open")?;
+    let mode = match a.arg(1, "mode") {
+        None => "a".to_string(),
+        Some(Value::Str(m)) => m.to_string(),
+        Some(other) => {
+            return Err(exc::type_error(format!(
+                "mode must be a str, not {}",
+                other.type_name()
+            )))
+        }
+    };
+    let shape = a.take_kw("shape");
+    ignore_kws(
+        &mut a,
+        &[
+            "path",
+            "storage_options",
+            "order",
+            "compressor",
+            "compressors",
+        ],
+    );
+    let exists = path.join("zarr.json").exists() || path.join(".zarray").exists();
+    let z = match mode.as_str() {
+        "r" | "r+" => ZarrArray::open(&path, mode == "r").map_err(convert::store_error)?,
+        "a" if exists => ZarrArray::open(&path, false).map_err(convert::store_error)?,
+        "a" | "w" | "w-" | "x" => {
+            let c = creation(&mut a, shape, DType::Float64, "open")?;
+            create(Some(&path), c, mode == "w")?
+        }
+        other => {
+            return Err(exc::value_error(format!(
+                "invalid mode {other:?}: use 'r', 'r+', 'a', 'w' or 'w-'"
+            )))
+        }
+    };
+    a.check("open", 2)?;
+    Ok(wrap(z))
+}
+
+/// `zarr.create(shape, chunks=True, dtype=None, fill_value=0, store=None, overwrite=False)`
+/// and the filled variants (`zeros`, `ones`, `full`, `empty`).
+fn create_fn(name: &'static str, fill: Option<f64>) -> impl Fn(&mut Vm, Args) -> PyResult<Value> {
+    move |_vm, mut a| {
+        let shape = a.arg(0, "shape");
+        let store = a.take_kw("store");
+        let overwrite = matches!(a.take_kw("overwrite"), Some(Value::Bool(true)));
+        if name == "full" {
+            if let Some(v) = a.arg(1, "fill_value") {
+                a.kw.push((Arc::from("fill_value"), v));
+            }
+        }
+        ignore_kws(
+            &mut a,
+            &["path", "order", "compressor", "compressors", "mode"],
+        );
+        let mut c = creation(&mut a, shape, DType::Float64, name)?;
+        if let Some(f) = fill {
+            c.fill = f;
+        }
+        let path = match &store {
+            None | Some(Value::None) => None,
+            Some(s) => Some(path_of(s, name)?),
+        };
+        a.check(name, if name == "full" { 2 } else { 1 })?;
+        Ok(wrap(create(path.as_deref(), c, overwrite)?))
+    }
+}
+
+/// `zarr.array(data, chunks=True, store=None)` / `zarr.save(store, arr)`: a new
+/// array holding `data`.
+fn from_data(vm: &mut Vm, data: &Value, path: Option<&Path>, a: &mut Args) -> PyResult<Value> {
+    let chunk = eager(vm, data)?;
+    let c = Creation {
+        shape: chunk.shape().to_vec(),
+        chunks: a.take_kw("chunks"),
+        dtype: chunk.dtype(),
+        fill: 0.0,
+        format: format_of(a.take_kw("zarr_format"))?,
+    };
+    let z = create(path, c, true)?;
+    z.write(&vec![0; chunk.ndim()], &chunk)
+        .map_err(convert::store_error)?;
+    Ok(wrap(z))
+}
+
+/// Any array-like as an eager chunk (lazy arrays are computed).
+fn eager(vm: &mut Vm, v: &Value) -> PyResult<Chunk> {
+    if let Some(x) = as_array(v) {
+        let out = run::compute(vm, &[x], Scheduler::default())?;
+        return super::numpy::to_chunk(&out[0]);
+    }
+    super::numpy::to_chunk(v)
+}
+
+/// The `zarr` module.
+pub fn zarr_module() -> Value {
+    let m = Module::new(
+        "zarr",
+        "Chunked, compressed N-d arrays on disk (zarr v2 and v3), readable by zarr-python.",
+    );
+    m.set("__version__", Value::str("3.1.6"));
+    m.func(
+        "open",
+        "open(store, mode='a', shape=None, chunks=None, dtype=None, fill_value=0, zarr_format=3)",
+        "Open (or, with shape=, create) a zarr array on disk.",
+        open,
+    );
+    m.func(
+        "open_array",
+        "open_array(store, mode='a', shape=None, chunks=None, dtype=None, fill_value=0, zarr_format=3)",
+        "Open (or, with shape=, create) a zarr array on disk.",
+        open,
+    );
+    for (name, fill) in [
+        ("create", None),
+        ("create_array", None),
+        ("zeros", Some(0.0)),
+        ("empty", Some(0.0)),
+        ("ones", Some(1.0)),
+        ("full", None),
+    ] {
+        m.func(
+            name,
+            &format!("{name}(shape, chunks=True, dtype=float64, store=None, overwrite=False, zarr_format=3)"),
+            "A new zarr array (in memory unless store= names a directory).",
+            create_fn(name, fill),
+        );
+    }
+    m.func(
+        "array",
+        "array(data, chunks=True, store=None, zarr_format=3)",
+        "A new zarr array holding a copy of data.",
+        |vm, mut a| {
+            let data = a
+                .arg(0, "data")
+                .ok_or_else(|| exc::type_error("array() missing required argument: 'data'"))?;
+            let path = match a.take_kw("store") {
+                None | Some(Value::None) => None,
+                Some(s) => Some(path_of(&s, "array")?),
+            };
+            from_data(vm, &data, path.as_deref(), &mut a)
+        },
+    );
+    m.func(
+        "save",
+        "save(store, arr)",
+        "Write arr as a zarr array at store (replacing what was there).",
+        |vm, mut a| {
+            let store = a.arg(0, "store");
+            let arr = a.arg(1, "arr");
+            let (Some(store), Some(arr)) = (store, arr) else {
+                return Err(exc::type_error("save() needs a store and an array"));
+            };
+            let path = path_of(&store, "save")?;
+            from_data(vm, &arr, Some(&path), &mut a).map(|_| Value::None)
+        },
+    );
+    m.func(
+        "load",
+        "load(store)",
+        "Read a whole zarr array into memory (a NumPy array).",
+        |_vm, mut a| {
+            let store = a
+                .arg(0, "store")
+                .ok_or_else(|| exc::type_error("load() missing required argument: 'store'"))?;
+            let path = path_of(&store, "load")?;
+            let z = ZarrArray::open(&path, true).map_err(convert::store_error)?;
+            Ok(NdArrayObj::value(
+                z.read_all().map_err(convert::store_error)?,
+            ))
+        },
+    );
+    Value::Module(Arc::new(m))
+}
+
+/// The region a basic index selects: offsets, extents, and which axes stay.
+/// Slice assignment takes integers and step-1 slices.
+fn region(shape: &[usize], key: &Value) -> PyResult<(Vec<usize>, Vec<usize>, Vec<usize>)> {
+    let items = convert::index(key)?;
+    let given = items
+        .iter()
+        .filter(|i| !matches!(i, IndexItem::Ellipsis))
+        .count();
+    if given > shape.len() {
+        return Err(exc::new(
+            "IndexError",
+            format!(
+                "too many indices for array: array is {}-dimensional, but {given} were indexed",
+                shape.len()
+            ),
+        ));
+    }
+    let mut expanded = Vec::new();
+    for it in items {
+        match it {
+            IndexItem::Ellipsis => expanded
+                .extend((0..shape.len() - given).map(|_| IndexItem::Slice(None, None, None))),
+            IndexItem::NewAxis => {
+                return Err(exc::new(
+                    "IndexError",
+                    "zarr arrays take no new axes (None) in assignments",
+                ))
+            }
+            other => expanded.push(other),
+        }
+    }
+    while expanded.len() < shape.len() {
+        expanded.push(IndexItem::Slice(None, None, None));
+    }
+    let (mut off, mut ext, mut kept) = (Vec::new(), Vec::new(), Vec::new());
+    for (ax, (it, &n)) in expanded.iter().zip(shape).enumerate() {
+        match *it {
+            IndexItem::Int(i) => {
+                let j = if i < 0 { i + n as i64 } else { i };
+                if j < 0 || j >= n as i64 {
+                    return Err(exc::new(
+                        "IndexError",
+                        format!("index {i} is out of bounds for axis {ax} with size {n}"),
+                    ));
+                }
+                off.push(j as usize);
+                ext.push(1);
+            }
+            IndexItem::Slice(start, stop, step) => {
+                let (s, st, len) = array::slicing::slice_indices(n, start, stop, step)
+                    .map_err(convert::array_error)?;
+                if st != 1 {
+                    return Err(exc::new(
+                        "NotImplementedError",
+                        "Tessera's zarr arrays take slice assignment with step 1 only; \
+                         assign a contiguous region",
+                    ));
+                }
+                off.push(s);
+                ext.push(len);
+                kept.push(ax);
+            }
+            _ => unreachable!("ellipsis and new axes were handled above"),
+        }
+    }
+    Ok((off, ext, kept))
+}
+
+fn setitem(vm: &mut Vm, z: &Arc<ZarrArray>, key: &Value, v: Value) -> PyResult<()> {
+    if z.read_only() {
+        return Err(convert::store_error(StoreError::ReadOnly));
+    }
+    let (off, ext, kept) = region(z.shape(), key)?;
+    // The whole array from a lazy one: block by block, never assembled.
+    if let Some(x) = as_array(&v) {
+        if off.iter().all(|&o| o == 0) && ext == z.shape() && x.meta().shape == z.shape() {
+            return store_all(vm, &[x], std::slice::from_ref(z), Scheduler::default());
+        }
+    }
+    let sel_shape: Vec<usize> = kept.iter().map(|&ax| ext[ax]).collect();
+    let data = match convert::scalar(&v) {
+        Some(_) if as_array(&v).is_none() && super::objects::as_ndarray(&v).is_none() => {
+            let s = super::numpy::to_chunk(&v)?;
+            s.broadcast_to(&ext).map_err(convert::chunk_error)?
+        }
+        _ => {
+            let c = eager(vm, &v)?;
+            let c = c.broadcast_to(&sel_shape).map_err(convert::chunk_error)?;
+            crate::chunk::reshape(&c, &ext.iter().map(|&n| n as isize).collect::<Vec<_>>())
+                .map_err(convert::chunk_error)?
+        }
+    };
+    z.write(&off, &data).map_err(convert::store_error)
+}
+
+/// Write each source into its target, all in one run (shared work runs once).
+fn store_all(
+    vm: &mut Vm,
+    sources: &[Array],
+    targets: &[Arc<ZarrArray>],
+    sched: Scheduler,
+) -> PyResult<()> {
+    let plans = store_plans(sources, targets)?;
+    run::compute(vm, &plans, sched)?;
+    Ok(())
+}
+
+fn store_plans(sources: &[Array], targets: &[Arc<ZarrArray>]) -> PyResult<Vec<Array>> {
+    sources
+        .iter()
+        .zip(targets)
+        .map(|(x, z)| array::zarr::store(x, z.clone()).map_err(convert::array_error))
+        .collect()
+}
+
+/// `compute=False`: a Delayed that stores when computed (and gives None).
+fn delayed_store(plans: Vec<Array>) -> Value {
+    let f = Builtin::value(
+        "store",
+        "",
+        "Write lazy arrays into zarr arrays.",
+        |vm, a| {
+            let arrays: Vec<Array> = a.pos.iter().filter_map(as_array).collect();
+            run::compute(vm, &arrays, Scheduler::Sync)?;
+            Ok(Value::None)
+        },
+    );
+    let args: Vec<Value> = plans.into_iter().map(ArrayObj::value).collect();
+    let d = make_call(Action::Call(f), "store", &args, &[], true, None, None);
+    DelayedObj::value(d)
+}
+
+fn sources_of(v: &Value) -> PyResult<Vec<Value>> {
+    Ok(match v {
+        Value::List(l) => l.read().clone(),
+        Value::Tuple(t) => t.to_vec(),
+        other => vec![other.clone()],
+    })
+}
+
+/// `da.store(sources, targets, lock=True, compute=True, return_stored=False)`.
+pub fn store(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
+    let sched = crate::lang::modules::dask_runtime::scheduler_from(vm, &mut a)?;
+    let (Some(src), Some(tgt)) = (a.arg(0, "sources"), a.arg(1, "targets")) else {
+        return Err(exc::type_error(
+            "store() missing required arguments: 'sources' and 'targets'",
+        ));
+    };
+    let compute = !matches!(a.take_kw("compute"), Some(Value::Bool(false)));
+    let stored = matches!(a.take_kw("return_stored"), Some(Value::Bool(true)));
+    ignore_kws(&mut a, &["lock", "flush", "regions"]);
+    let sources = sources_of(&src)?
+        .iter()
+        .map(|v| lazy_operand(v).ok_or_else(|| super::objects::not_array("store", v)))
+        .collect::<PyResult<Vec<Array>>>()?;
+    let targets = sources_of(&tgt)?
+        .iter()
+        .map(|v| {
+            as_zarr(v).ok_or_else(|| {
+                exc::type_error(format!(
+                    "store() writes into zarr arrays (zarr.open(path, mode='w', ...)); \
+                     Tessera cannot write into a {}",
+                    v.type_name()
+                ))
+            })
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    if sources.len() != targets.len() {
+        return Err(exc::value_error(format!(
+            "Different number of sources [{}] and targets [{}]",
+            sources.len(),
+            targets.len()
+        )));
+    }
+    if !compute {
+        return Ok(delayed_store(store_plans(&sources, &targets)?));
+    }
+    store_all(vm, &sources, &targets, sched)?;
+    if stored {
+        let back = targets
+            .iter()
+            .map(|z| array::zarr::from_zarr(z.clone(), None).map(ArrayObj::value))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(convert::array_error)?;
+        return Ok(Value::tuple(back));
+    }
+    Ok(Value::None)
+}
+
+/// `da.to_zarr(arr, url, component=None, overwrite=False, compute=True,
+/// return_stored=False, zarr_format=3)`.
+pub fn to_zarr(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
+    let arr = a
+        .arg(0, "arr")
+        .ok_or_else(|| exc::type_error("to_zarr() missing required argument: 'arr'"))?;
+    let url = a
+        .arg(1, "url")
+        .ok_or_else(|| exc::type_error("to_zarr() missing required argument: 'url'"))?;
+    let x = lazy_operand(&arr).ok_or_else(|| super::objects::not_array("to_zarr", &arr))?;
+    to_zarr_of(vm, &x, url, a)
+}
+
+fn to_zarr_of(vm: &mut Vm, x: &Array, url: Value, mut a: Args) -> PyResult<Value> {
+    let sched = crate::lang::modules::dask_runtime::scheduler_from(vm, &mut a)?;
+    let compute = !matches!(a.take_kw("compute"), Some(Value::Bool(false)));
+    let stored = matches!(a.take_kw("return_stored"), Some(Value::Bool(true)));
+    let overwrite = matches!(a.take_kw("overwrite"), Some(Value::Bool(true)));
+    let component = a.take_kw("component");
+    let format = format_of(a.take_kw("zarr_format"))?;
+    ignore_kws(&mut a, &["storage_options", "region", "lock"]);
+    a.check("to_zarr", 3)?;
+    let target = match as_zarr(&url) {
+        Some(z) => z,
+        None => {
+            let mut path = path_of(&url, "to_zarr")?;
+            if let Some(Value::Str(c)) = &component {
+                path = path.join(&**c);
+            }
+            let chunks = array::zarr::regular_chunks(x.meta()).map_err(convert::array_error)?;
+            let new = NewArray {
+                shape: x.meta().shape.clone(),
+                chunks: Some(chunks),
+                dtype: x.meta().dtype,
+                format,
+                fill_value: 0.0,
+            };
+            Arc::new(ZarrArray::create(Some(&path), &new, overwrite).map_err(convert::store_error)?)
+        }
+    };
+    if !compute {
+        return Ok(delayed_store(store_plans(
+            std::slice::from_ref(x),
+            &[target],
+        )?));
+    }
+    store_all(
+        vm,
+        std::slice::from_ref(x),
+        std::slice::from_ref(&target),
+        sched,
+    )?;
+    if stored {
+        return array::zarr::from_zarr(target, None)
+            .map(ArrayObj::value)
+            .map_err(convert::array_error);
+    }
+    Ok(Value::None)
+}
+
+/// `da.from_zarr(url, component=None, chunks=None)`.
+pub fn from_zarr(_vm: &mut Vm, mut a: Args) -> PyResult<Value> {
+    let url = a
+        .arg(0, "url")
+        .ok_or_else(|| exc::type_error("from_zarr() missing required argument: 'url'"))?;
+    let component = a.arg(1, "component");
+    let chunks = a.arg(2, "chunks");
+    ignore_kws(&mut a, &["storage_options", "name", "inline_array"]);
+    let z = match as_zarr(&url) {
+        Some(z) => z,
+        None => {
+            let mut path = path_of(&url, "from_zarr")?;
+            if let Some(Value::Str(c)) = &component {
+                path = path.join(&**c);
+            }
+            Arc::new(ZarrArray::open(&path, true).map_err(convert::store_error)?)
+        }
+    };
+    lazy(&z, chunks.as_ref())
+}
+
+/// A lazy array over `z`; `chunks` (None: the zarr chunks) as `da.from_array` takes it.
+pub fn lazy(z: &Arc<ZarrArray>, chunks: Option<&Value>) -> PyResult<Value> {
+    let spec: Option<ChunkSpec> = match chunks {
+        None | Some(Value::None) => None,
+        Some(v) => Some(convert::chunks(Some(v), z.shape().len())?),
+    };
+    array::zarr::from_zarr(z.clone(), spec.as_ref())
+        .map(ArrayObj::value)
+        .map_err(convert::array_error)
+}
+
+/// `x.to_zarr(url, ...)` and `x.store(target, ...)` on a lazy array.
+pub fn method(x: &Array, name: &str) -> Option<Value> {
+    let x = x.clone();
+    Some(match name {
+        "to_zarr" => Builtin::value(
+            "to_zarr",
+            "to_zarr(url, component=None, overwrite=False, compute=True, return_stored=False)",
+            "Write this array to a zarr array on disk, one task per block.",
+            move |vm, mut a| {
+                let url = a
+                    .arg(0, "url")
+                    .ok_or_else(|| exc::type_error("to_zarr() missing required argument: 'url'"))?;
+                if !a.pos.is_empty() {
+                    a.pos.remove(0);
+                }
+                to_zarr_of(vm, &x, url, a)
+            },
+        ),
+        "store" => Builtin::value(
+            "store",
+            "store(target, compute=True, return_stored=False)",
+            "Write this array into a zarr array, one task per block.",
+            move |vm, mut a| {
+                let target = a.arg(0, "target").ok_or_else(|| {
+                    exc::type_error("store() missing required argument: 'target'")
+                })?;
+                let mut b = Args::pos(vec![ArrayObj::value(x.clone()), target]);
+                b.kw = std::mem::take(&mut a.kw);
+                store(vm, b)
+            },
+        ),
+        _ => return None,
+    })
+}
+
+impl Object for ZarrObj {
+    fn type_name(&self) -> String {
+        "Array".into()
+    }
+    fn repr(&self) -> String {
+        format!(
+            "<Array {} shape={} dtype={}>",
+            self.0.location(),
+            tuple_repr(self.0.shape()),
+            self.0.dtype().name()
+        )
+    }
+    fn getattr(&self, _vm: &mut Vm, name: &str) -> Option<PyResult<Value>> {
+        let z = &self.0;
+        let size: usize = z.shape().iter().product();
+        let ints = |v: &[usize]| Value::tuple(v.iter().map(|&n| Value::Int(n as i64)).collect());
+        Some(Ok(match name {
+            "shape" => ints(z.shape()),
+            "chunks" => ints(z.chunks()),
+            "ndim" => Value::Int(z.shape().len() as i64),
+            "size" => Value::Int(size as i64),
+            "nbytes" => Value::Int((size * z.dtype().itemsize()) as i64),
+            "nchunks" => Value::Int(
+                z.shape()
+                    .iter()
+                    .zip(z.chunks())
+                    .map(|(&n, &c)| n.div_ceil(c.max(1)))
+                    .product::<usize>() as i64,
+            ),
+            "dtype" => Value::object(DTypeObj(z.dtype())),
+            "read_only" => Value::Bool(z.read_only()),
+            "order" => Value::str("C"),
+            "path" => Value::str(""),
+            "store_path" => Value::str(z.location()),
+            _ => return None,
+        }))
+    }
+    fn dir(&self) -> Vec<String> {
+        [
+            "shape",
+            "chunks",
+            "ndim",
+            "size",
+            "nbytes",
+            "nchunks",
+            "dtype",
+            "read_only",
+            "order",
+            "path",
+            "store_path",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+    }
+    fn getitem(&self, vm: &mut Vm, key: &Value) -> Option<PyResult<Value>> {
+        // Index lazily over the zarr chunks, then compute: only touched chunks are read.
+        let r = (|| {
+            let x = array::zarr::from_zarr(self.0.clone(), None).map_err(convert::array_error)?;
+            let idx = convert::index(key)?;
+            let sel = array::slicing::getitem(&x, &idx).map_err(convert::array_error)?;
+            Ok(run::compute(vm, &[sel], Scheduler::Sync)?.remove(0))
+        })();
+        Some(r)
+    }
+    fn setitem(&self, vm: &mut Vm, key: &Value, v: Value) -> Option<PyResult<()>> {
+        Some(setitem(vm, &self.0, key, v))
+    }
+    fn len(&self) -> Option<usize> {
+        self.0.shape().first().copied()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}

@@ -1,0 +1,368 @@
+//! One zarr array (format 2 or 3) on disk or in memory: open, create, and read
+//! or write rectangular regions as [`Chunk`]s. Encoding, codecs and chunk keys
+//! are `zarrs`' job; this file only maps dtypes and shapes, and writes the
+//! metadata zarr-python writes by default (`zstd` level 0 for both formats).
+
+use super::chunking::guess_chunks;
+use super::error::{Result, StoreError};
+use super::fs::AtomicFsStore;
+use crate::chunk::{dispatch_chunk, with_dtype, Chunk, DType};
+use parking_lot::Mutex;
+use serde_json::{json, Value as Json};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use zarrs::array::{Array, ArrayMetadata};
+use zarrs::storage::store::MemoryStore;
+use zarrs::storage::ReadableWritableListableStorageTraits;
+
+/// Which zarr specification an array follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ZarrFormat {
+    /// Zarr v2 (`.zarray`, keys `0.0`).
+    V2,
+    /// Zarr v3 (`zarr.json`, keys `c/0/0`), zarr-python 3's default.
+    V3,
+}
+
+/// What a new array looks like.
+#[derive(Clone, Debug)]
+pub struct NewArray {
+    /// Array shape.
+    pub shape: Vec<usize>,
+    /// Chunk shape; `None` guesses one as zarr-python does.
+    pub chunks: Option<Vec<usize>>,
+    /// Element type.
+    pub dtype: DType,
+    /// Specification version.
+    pub format: ZarrFormat,
+    /// Value of never-written elements.
+    pub fill_value: f64,
+}
+
+type Storage = dyn ReadableWritableListableStorageTraits;
+
+/// An open zarr array.
+pub struct ZarrArray {
+    array: Array<Storage>,
+    location: String,
+    dtype: DType,
+    shape: Vec<usize>,
+    chunks: Vec<usize>,
+    format: ZarrFormat,
+    read_only: bool,
+    /// Serialises writes that do not cover whole zarr chunks (read-modify-write).
+    partial_writes: Mutex<()>,
+}
+
+/// Names `memory://N` stores apart.
+static MEMORY_SEQ: AtomicU64 = AtomicU64::new(1);
+
+fn io(e: impl std::fmt::Display) -> StoreError {
+    StoreError::Io(e.to_string())
+}
+
+/// Whether `path` holds a zarr group rather than an array.
+fn is_group(path: &Path) -> bool {
+    if path.join(".zgroup").exists() && !path.join(".zarray").exists() {
+        return true;
+    }
+    std::fs::read_to_string(path.join("zarr.json"))
+        .ok()
+        .and_then(|s| serde_json::from_str::<Json>(&s).ok())
+        .is_some_and(|j| j["node_type"] == "group")
+}
+
+/// Whether `path` is an array's directory (so `mode='w'` may clear it).
+fn is_zarr_dir(path: &Path) -> bool {
+    ["zarr.json", ".zarray", ".zgroup", ".zattrs"]
+        .iter()
+        .any(|f| path.join(f).exists())
+}
+
+/// The zarr v3 `data_type` name of a dtype.
+fn v3_name(d: DType) -> &'static str {
+    d.name()
+}
+
+/// The zarr v2 `dtype` string (NumPy's typestr, little-endian).
+fn v2_typestr(d: DType) -> String {
+    match d {
+        DType::Bool => "|b1".into(),
+        DType::Int8 => "|i1".into(),
+        DType::UInt8 => "|u1".into(),
+        _ => {
+            let kind = match d {
+                DType::Float32 | DType::Float64 => 'f',
+                DType::UInt16 | DType::UInt32 | DType::UInt64 => 'u',
+                _ => 'i',
+            };
+            format!("<{kind}{}", d.itemsize())
+        }
+    }
+}
+
+/// A dtype from zarr metadata (`"int32"`, `"<i4"`, `"|b1"`, ...).
+fn parse_dtype(s: &str) -> Result<DType> {
+    let all = [
+        DType::Bool,
+        DType::Int8,
+        DType::Int16,
+        DType::Int32,
+        DType::Int64,
+        DType::UInt8,
+        DType::UInt16,
+        DType::UInt32,
+        DType::UInt64,
+        DType::Float32,
+        DType::Float64,
+    ];
+    let bare = s.trim_start_matches(['<', '>', '|', '=']);
+    all.into_iter()
+        .find(|&d| d.name() == s || v2_typestr(d).trim_start_matches(['<', '|']) == bare)
+        .ok_or_else(|| StoreError::DType(s.to_string()))
+}
+
+fn fill_json(d: DType, v: f64) -> Json {
+    match d {
+        DType::Bool => json!(v != 0.0),
+        DType::Float32 | DType::Float64 => {
+            if v.is_nan() {
+                json!("NaN")
+            } else {
+                json!(v)
+            }
+        }
+        _ => json!(v as i64),
+    }
+}
+
+/// The metadata zarr-python writes for a new array with default codecs.
+fn metadata(new: &NewArray, chunks: &[usize]) -> Json {
+    let fill = fill_json(new.dtype, new.fill_value);
+    match new.format {
+        ZarrFormat::V3 => json!({
+            "zarr_format": 3,
+            "node_type": "array",
+            "shape": new.shape,
+            "data_type": v3_name(new.dtype),
+            "chunk_grid": {"name": "regular", "configuration": {"chunk_shape": chunks}},
+            "chunk_key_encoding": {"name": "default", "configuration": {"separator": "/"}},
+            "fill_value": fill,
+            "codecs": [
+                {"name": "bytes", "configuration": {"endian": "little"}},
+                {"name": "zstd", "configuration": {"level": 0, "checksum": false}}
+            ],
+            "attributes": {}
+        }),
+        ZarrFormat::V2 => json!({
+            "zarr_format": 2,
+            "shape": new.shape,
+            "chunks": chunks,
+            "dtype": v2_typestr(new.dtype),
+            "compressor": {"id": "zstd", "level": 0},
+            "fill_value": fill,
+            "order": "C",
+            "filters": null,
+            "dimension_separator": "."
+        }),
+    }
+}
+
+impl ZarrArray {
+    /// Open the array at `path` (a directory holding `zarr.json` or `.zarray`).
+    pub fn open(path: &Path, read_only: bool) -> Result<Self> {
+        let shown = path.display().to_string();
+        if !path.exists() || !(path.join("zarr.json").exists() || path.join(".zarray").exists()) {
+            if path.exists() && is_group(path) {
+                return Err(StoreError::IsGroup(shown));
+            }
+            return Err(StoreError::NotFound(shown));
+        }
+        if is_group(path) {
+            return Err(StoreError::IsGroup(shown));
+        }
+        let store: Arc<Storage> = Arc::new(AtomicFsStore::new(path).map_err(StoreError::Io)?);
+        let array = Array::open(store, "/").map_err(io)?;
+        Self::wrap(array, format!("file://{shown}"), read_only)
+    }
+
+    /// Create an array at `path` (`None`: in memory). `overwrite` clears an
+    /// existing zarr array there; otherwise an existing one is an error.
+    pub fn create(path: Option<&Path>, new: &NewArray, overwrite: bool) -> Result<Self> {
+        let chunks = match &new.chunks {
+            Some(c) => c.clone(),
+            None => guess_chunks(&new.shape, new.dtype.itemsize()),
+        };
+        if chunks.len() != new.shape.len() || chunks.contains(&0) {
+            return Err(StoreError::Shape(format!(
+                "chunks {chunks:?} do not fit an array of shape {:?}",
+                new.shape
+            )));
+        }
+        let meta: ArrayMetadata = serde_json::from_value(metadata(new, &chunks)).map_err(io)?;
+        let (store, location): (Arc<Storage>, String) = match path {
+            Some(p) => {
+                let shown = p.display().to_string();
+                if p.exists() {
+                    let empty = std::fs::read_dir(p).map_err(io)?.next().is_none();
+                    if !empty && !overwrite {
+                        return Err(StoreError::Exists(shown));
+                    }
+                    if !empty {
+                        if !is_zarr_dir(p) {
+                            return Err(StoreError::Io(format!(
+                                "'{shown}' exists and is not a zarr store; not overwriting it"
+                            )));
+                        }
+                        std::fs::remove_dir_all(p).map_err(io)?;
+                    }
+                }
+                let s = AtomicFsStore::new(p).map_err(StoreError::Io)?;
+                (Arc::new(s), format!("file://{shown}"))
+            }
+            None => (
+                Arc::new(MemoryStore::new()),
+                format!("memory://{}", MEMORY_SEQ.fetch_add(1, Ordering::Relaxed)),
+            ),
+        };
+        let array = Array::new_with_metadata(store, "/", meta).map_err(io)?;
+        array.store_metadata().map_err(io)?;
+        Self::wrap(array, location, false)
+    }
+
+    fn wrap(array: Array<Storage>, location: String, read_only: bool) -> Result<Self> {
+        let meta = serde_json::to_value(array.metadata()).map_err(io)?;
+        let (format, dtype, chunks) = if meta["zarr_format"] == 2 {
+            let d = meta["dtype"].as_str().unwrap_or("?").to_string();
+            (ZarrFormat::V2, d, meta["chunks"].clone())
+        } else {
+            let d = match &meta["data_type"] {
+                Json::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            let grid = &meta["chunk_grid"];
+            if grid["name"] != "regular" {
+                return Err(StoreError::Shape(format!(
+                    "chunk grid {} is not supported (only regular grids)",
+                    grid["name"]
+                )));
+            }
+            (
+                ZarrFormat::V3,
+                d,
+                grid["configuration"]["chunk_shape"].clone(),
+            )
+        };
+        let dtype = parse_dtype(&dtype)?;
+        let shape: Vec<usize> = array.shape().iter().map(|&n| n as usize).collect();
+        let chunks: Vec<usize> = serde_json::from_value(chunks).map_err(io)?;
+        Ok(Self {
+            array,
+            location,
+            dtype,
+            shape,
+            chunks,
+            format,
+            read_only,
+            partial_writes: Mutex::new(()),
+        })
+    }
+
+    /// Element type.
+    pub fn dtype(&self) -> DType {
+        self.dtype
+    }
+    /// Array shape.
+    pub fn shape(&self) -> &[usize] {
+        &self.shape
+    }
+    /// The zarr chunk shape (the shard shape for sharded arrays).
+    pub fn chunks(&self) -> &[usize] {
+        &self.chunks
+    }
+    /// Zarr format 2 or 3.
+    pub fn format(&self) -> ZarrFormat {
+        self.format
+    }
+    /// `file://path` or `memory://N`, as zarr-python shows it.
+    pub fn location(&self) -> &str {
+        &self.location
+    }
+    /// Whether writes are refused.
+    pub fn read_only(&self) -> bool {
+        self.read_only
+    }
+    /// The directory, for arrays on disk.
+    pub fn path(&self) -> Option<PathBuf> {
+        self.location.strip_prefix("file://").map(PathBuf::from)
+    }
+
+    fn ranges(&self, offset: &[usize], shape: &[usize]) -> Result<Vec<Range<u64>>> {
+        if offset.len() != self.shape.len() || shape.len() != self.shape.len() {
+            return Err(StoreError::Shape(format!(
+                "a region of rank {} does not fit an array of rank {}",
+                shape.len(),
+                self.shape.len()
+            )));
+        }
+        let mut out = Vec::with_capacity(shape.len());
+        for ax in 0..shape.len() {
+            if offset[ax] + shape[ax] > self.shape[ax] {
+                return Err(StoreError::Shape(format!(
+                    "region {offset:?}+{shape:?} is outside the array's shape {:?}",
+                    self.shape
+                )));
+            }
+            out.push(offset[ax] as u64..(offset[ax] + shape[ax]) as u64);
+        }
+        Ok(out)
+    }
+
+    /// Read the region at `offset` with `shape`.
+    pub fn read(&self, offset: &[usize], shape: &[usize]) -> Result<Chunk> {
+        let ranges = self.ranges(offset, shape)?;
+        if shape.contains(&0) {
+            return Chunk::zeros(shape, self.dtype).map_err(io);
+        }
+        with_dtype!(self.dtype, T => {
+            let data: Vec<T> = self.array.retrieve_array_subset(&ranges).map_err(io)?;
+            Chunk::from_vec(data, shape).map_err(io)
+        })
+    }
+
+    /// The whole array.
+    pub fn read_all(&self) -> Result<Chunk> {
+        self.read(&vec![0; self.shape.len()], &self.shape.clone())
+    }
+
+    /// Write `data` (cast to the array's dtype) at `offset`. Writes that cover
+    /// whole zarr chunks run in parallel; others are serialised, since zarr
+    /// must read, patch and rewrite the chunks they touch.
+    pub fn write(&self, offset: &[usize], data: &Chunk) -> Result<()> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly);
+        }
+        let ranges = self.ranges(offset, data.shape())?;
+        if data.size() == 0 {
+            return Ok(());
+        }
+        let typed = data.cast_ref(self.dtype).map_err(io)?;
+        let aligned = (0..offset.len()).all(|ax| {
+            let end = offset[ax] + data.shape()[ax];
+            offset[ax].is_multiple_of(self.chunks[ax])
+                && (end.is_multiple_of(self.chunks[ax]) || end == self.shape[ax])
+        });
+        let _guard = (!aligned).then(|| self.partial_writes.lock());
+        dispatch_chunk!(typed.as_ref(), a => {
+            let c = a.as_standard_layout();
+            let flat = c.as_slice().expect("standard layout is contiguous");
+            self.array.store_array_subset(&ranges, flat).map_err(io)
+        })
+    }
+}
+
+#[cfg(test)]
+#[path = "zarr_tests.rs"]
+mod tests;
