@@ -28,6 +28,9 @@ KERNEL_READY = """() => {
 }"""
 
 
+TUTORIALS = ["02-arrays.ipynb", "04-schedulers-and-chunk-sizes.ipynb"]
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -46,6 +49,14 @@ def lab(tmp_path_factory):
     }
     (root / "smoke.ipynb").write_text(json.dumps(nb))
     (root / "displays.ipynb").write_text(json.dumps(nb))
+    # Tutorial notebooks, as a user finds them after a fresh checkout, minus the
+    # saved outputs: everything on screen after "Run All Cells" comes from this run.
+    for name in TUTORIALS:
+        tut = json.loads((ROOT / "notebooks" / name).read_text())
+        for cell in tut["cells"]:
+            if cell["cell_type"] == "code":
+                cell["outputs"], cell["execution_count"] = [], None
+        (root / name).write_text(json.dumps(tut))
     env = dict(os.environ)
     env["JUPYTER_CONFIG_DIR"] = str(tmp_path_factory.mktemp("config"))
     env["JUPYTER_RUNTIME_DIR"] = str(tmp_path_factory.mktemp("runtime"))
@@ -184,4 +195,84 @@ def test_displays_render_graph_progress_and_figure(lab, browser):
     finally:
         SHOTS.mkdir(exist_ok=True)
         page.screenshot(path=str(SHOTS / "browser-displays.png"), full_page=True)
+        page.close()
+
+
+RUN_STATE = """() => {
+  const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+  if (!w || !w.content || !w.sessionContext.session) { return null; }
+  const cells = w.content.widgets.filter(c => c.model.type === 'code');
+  return {
+    kernel: w.sessionContext.session.kernel.status,
+    cells: cells.map(c => ({
+      count: c.model.executionCount,
+      outputs: c.model.outputs.toJSON().map(o => o.output_type),
+      errors: c.model.outputs.toJSON().filter(o => o.output_type === 'error')
+                .map(o => o.ename + ': ' + o.evalue),
+    })),
+  };
+}"""
+
+
+@pytest.mark.parametrize("name", TUTORIALS)
+def test_tutorial_notebook_runs_all_cells(lab, browser, name):
+    """A tutorial notebook opened in JupyterLab, Run > Run All Cells: every cell
+    runs, none shows an error, and the arrays, graphs and plots render."""
+    url, token = lab
+    stem = name[:-len(".ipynb")]
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.goto(f"{url}/lab/workspaces/{stem}/tree/{name}?token={token}")
+    page.wait_for_function(KERNEL_READY, timeout=60000)
+    shot = SHOTS / "screenshots" / f"{stem}.png"
+    try:
+        page.click(".jp-NotebookPanel:visible .jp-Cell .jp-InputArea")
+        # The menu, as a user would: Run > Run All Cells.
+        page.click(".lm-MenuBar-item:has-text('Run')")
+        page.click(".lm-Menu-item[data-command='runmenu:run-all']")
+        # Done when every code cell has its execution count and the kernel is idle
+        # (or a cell failed: Run All stops there, and the assertions below say why).
+        page.wait_for_function(
+            f"""() => {{
+                const s = ({RUN_STATE})();
+                return !!s && s.cells.length > 0 && (
+                    s.cells.some(c => c.errors.length > 0) ||
+                    (s.kernel === 'idle' && s.cells.every(c => c.count !== null)));
+            }}""", timeout=240000)
+        state = page.evaluate(RUN_STATE)
+        errors = [e for c in state["cells"] for e in c["errors"]]
+        assert errors == []
+        counts = [c["count"] for c in state["cells"]]
+        assert counts == list(range(1, len(counts) + 1)), counts
+        # Errors render as stderr-typed outputs; the only stderr allowed is
+        # Tessera's one-line note about scheduler='processes' (notebook 04).
+        stderr = page.locator(".jp-NotebookPanel:visible .jp-OutputArea-output"
+                              "[data-mime-type='application/vnd.jupyter.stderr']")
+        for i in range(stderr.count()):
+            text = stderr.nth(i).text_content()
+            assert "Traceback" not in text and "Error" not in text, text
+            assert text.startswith("Note: Tessera runs scheduler='processes' on threads"), text
+        panel = ".jp-NotebookPanel:visible "
+        # Lazy arrays render as Dask's table beside the chunk picture (inline SVG) ...
+        assert page.locator(panel + ".jp-RenderedHTMLCommon table:has-text('Chunk')").count() >= 2
+        assert page.locator(panel + ".jp-RenderedHTMLCommon svg line").count() > 0
+        # ... and the task graph (02) as an SVG image; the chunk-size curve and the
+        # task stream (04) come as HTML with inline SVG, which JupyterLab prefers.
+        if stem.startswith("02"):
+            assert page.locator(panel + ".jp-RenderedSVG img").count() >= 1
+        else:
+            assert page.locator(panel + ".jp-RenderedHTMLCommon svg").count() >= 3
+            assert page.locator(panel + ".jp-OutputArea-output:has-text('Fastest: c = ')").count() == 1
+    finally:
+        # Grow the window to the whole notebook so that one screenshot shows every cell.
+        height = page.evaluate("""() => {
+            const inner = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-inner')
+                || document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook');
+            return inner ? inner.scrollHeight : 1000;
+        }""")
+        page.set_viewport_size({"width": 1280, "height": min(16000, max(1000, height + 200))})
+        page.evaluate("""() => document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer')
+            .forEach(e => { e.scrollTop = 0; })""")
+        page.wait_for_timeout(1000)
+        shot.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(shot), full_page=True)
         page.close()
