@@ -170,6 +170,7 @@ def check_06(r):
     assert r.result("dask.compute(b.sum(), b.count(), b.mean(), b.std())").startswith("(55, 10, 5.5, 2.87")
     assert r.result("sums = random_numbers.map(sum)") == "dask.bag<sum, npartitions=100>"
     assert r.result("len(totals), 4800 < min(totals)") == "(100, True)"
+    assert r.result("numbers.map(collatz_steps).max().compute()") == "307"
     assert r.stdout("%run prep.py -d sightings") == "data/sightings: 30 files, 12,000 records\n"
     assert len(r.stdout("with open(filenames[0]) as f:").splitlines()) == 3
     assert r.result("lines = db.from_sequence(filenames") == "dask.bag<flatten, npartitions=30>"
