@@ -38,9 +38,35 @@ pub enum ChunkError {
     /// Any other invalid value (NumPy's ValueError).
     #[error("{0}")]
     Value(String),
+    /// An error raised by code a kernel called back into (a user function in
+    /// `map_blocks`), kept whole so the layer that owns it can re-raise it.
+    #[error("{0}")]
+    Raised(Raised),
     /// A result too large to allocate (NumPy's MemoryError).
     #[error("Unable to allocate {0} for an array with shape {1} and data type {2}")]
     AllocationTooLarge(String, String, String),
+}
+
+/// An opaque error from an upper layer, carried through chunk results.
+#[derive(Clone)]
+pub struct Raised(pub std::sync::Arc<dyn std::error::Error + Send + Sync>);
+
+impl std::fmt::Debug for Raised {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Raised({})", self.0)
+    }
+}
+
+impl std::fmt::Display for Raised {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl PartialEq for Raised {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// Result alias for chunk kernels.

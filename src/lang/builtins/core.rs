@@ -274,12 +274,7 @@ pub(super) fn register(t: &mut Table) {
         "Return whether the object is callable.",
         |_vm, a| {
             a.exact("callable", 1)?;
-            Ok(Value::Bool(match &a.pos[0] {
-                Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
-                Value::Instance(i) => i.class.lookup("__call__").is_some(),
-                Value::Object(o) => o.is_callable(),
-                _ => false,
-            }))
+            Ok(Value::Bool(a.pos[0].is_callable()))
         },
     );
     add(

@@ -154,6 +154,16 @@ impl Value {
         }
     }
 
+    /// Whether calling this value can work (`callable(v)`).
+    pub fn is_callable(&self) -> bool {
+        match self {
+            Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
+            Value::Instance(i) => i.class.lookup("__call__").is_some(),
+            Value::Object(o) => o.is_callable(),
+            _ => false,
+        }
+    }
+
     /// The address of the heap object, for `id()` and identity hashing.
     pub fn ptr_id(&self) -> Option<usize> {
         Some(match self {

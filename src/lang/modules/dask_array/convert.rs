@@ -231,6 +231,13 @@ pub fn compute_error(e: ComputeError) -> Box<PyErr> {
 
 /// The dialect exception for a chunk-kernel error.
 pub fn chunk_error(e: crate::chunk::ChunkError) -> Box<PyErr> {
+    if let crate::chunk::ChunkError::Raised(r) = &e {
+        if let Some(t) =
+            r.0.downcast_ref::<crate::lang::modules::dask_delayed::TaskRaised>()
+        {
+            return t.0.clone();
+        }
+    }
     let msg = e.to_string();
     if msg.contains("Unable to allocate") || msg.to_lowercase().contains("memory") {
         exc::new("MemoryError", msg)

@@ -152,6 +152,20 @@ pub fn method(_vm: &mut Vm, x: &Array, name: &str) -> Option<Value> {
     if let Some(m) = super::zarrmod::method(&x, name) {
         return Some(m);
     }
+    if name == "map_blocks" {
+        let recv = ArrayObj::value(x);
+        return Some(bound(
+            "map_blocks",
+            "map_blocks(func, *args, dtype=None, chunks=None, drop_axis=None, new_axis=None, **kwargs)",
+            "Apply a function to every block of this array, in parallel.",
+            move |vm, mut a| {
+                // x.map_blocks(f, *rest) is da.map_blocks(f, x, *rest).
+                let at = usize::from(!a.pos.is_empty());
+                a.pos.insert(at, recv.clone());
+                super::mapblocks::map_blocks(vm, a)
+            },
+        ));
+    }
     if let Some(op) = reduce_op(name) {
         let n = name.to_string();
         return Some(bound(

@@ -8,6 +8,7 @@ mod extras;
 mod fancy;
 mod interop;
 mod joins;
+mod mapblocks;
 mod methods;
 mod npyfile;
 mod numpy;
@@ -291,6 +292,12 @@ pub fn dask_array() -> Value {
                 .map(ArrayObj::value)
                 .map_err(convert::array_error)
         },
+    );
+    m.func(
+        "map_blocks",
+        "map_blocks(func, *args, dtype=None, chunks=None, drop_axis=None, new_axis=None, **kwargs)",
+        "Apply a function to every block, in parallel; block_id= is passed when func takes it.",
+        mapblocks::map_blocks,
     );
     m.func(
         "from_zarr",

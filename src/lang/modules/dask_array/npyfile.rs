@@ -5,7 +5,7 @@
 use super::convert;
 use super::objects::{DTypeObj, NdArrayObj};
 use super::run;
-use crate::array::{self, ChunkSpec};
+use crate::array::{self, AxisSpec, ChunkSpec};
 use crate::chunk::npy::{self, NpyMap};
 use crate::lang::eval::{Args, Vm};
 use crate::lang::exc::{self, PyResult};
@@ -13,6 +13,9 @@ use crate::lang::value::{Object, Value};
 use std::any::Any;
 use std::path::PathBuf;
 use std::sync::Arc;
+
+/// Block size for indexing a memmap: small, so an index reads little.
+const INDEX_BLOCK_BYTES: u64 = 1 << 20;
 
 /// A memory-mapped `.npy` file.
 pub struct MemmapObj(pub Arc<NpyMap>);
@@ -133,9 +136,18 @@ impl Object for MemmapObj {
         }))
     }
     fn getitem(&self, vm: &mut Vm, key: &Value) -> Option<PyResult<Value>> {
-        // Index lazily over the file, then compute: only the blocks the index touches are read.
+        // Index lazily over the file in ~1 MiB blocks, then compute: only the
+        // blocks the index touches are read (`m[5]` reads one block, not the file).
         let r = (|| {
-            let x = lazy(&self.0, &ChunkSpec::Auto)?;
+            let grid = array::chunks::normalize_with_limit(
+                &ChunkSpec::Auto,
+                self.0.shape(),
+                self.0.dtype().itemsize(),
+                INDEX_BLOCK_BYTES,
+            )
+            .map_err(convert::array_error)?;
+            let spec = ChunkSpec::PerAxis(grid.into_iter().map(AxisSpec::Explicit).collect());
+            let x = lazy(&self.0, &spec)?;
             let idx = convert::index(key)?;
             let sel = array::slicing::getitem(&x, &idx).map_err(convert::array_error)?;
             Ok(run::compute(vm, &[sel], crate::sched::Scheduler::Sync)?.remove(0))
