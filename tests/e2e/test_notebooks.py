@@ -162,6 +162,23 @@ def check_04(r):
     assert "Tessera computes locally" in r.stdout("Client('tcp://10.0.0.5:8786')")
 
 
+def check_05(r):
+    assert r.result("im_zarr[:, :] = np.random.randint") == \
+        "<Array file://data/large_example_image.zarr shape=(2000, 2000) dtype=int32>"
+    assert r.result("im_zarr.shape, im_zarr.chunks") == "((2000, 2000), (500, 500), dtype('int32'), 16)"
+    assert r.result("(im_da * 2).compute()[:2, :5]").endswith("True)")
+    assert "<svg" in r.html("im_da = da.from_zarr(im_zarr)")
+    assert r.result("visualize(optimize_graph=True)") == "<task graph: 1 operation, 1 data node>"
+    assert r.result("bool(np.allclose(back.compute()") == "True"
+    assert "refused: An array exists" in r.stdout("smooth.to_zarr(os.path.join('data', 'smooth.zarr'))\nexcept")
+    assert "irregular chunking" in r.stdout("ragged.to_zarr(")
+    assert r.result("mean_z[:5], anom_z[0, :5]").startswith("(array([49.142 , 49.5485,")
+    assert r.result("sorted(os.listdir(os.path.join('data', 'corner-v2.zarr')))") == \
+        "['.zarray', '.zattrs', '0.0', '0.1']"
+    assert r.result("if 'tmp' in f]") == "[]"
+    assert r.result("(lazy_mm == im_da).all().compute()") == "(True, True)"
+
+
 def check_06(r):
     assert r.result("b = db.from_sequence(range(1, 11), npartitions=3)") == \
         "dask.bag<from_sequence, npartitions=3>"
@@ -208,12 +225,12 @@ def check_08(r):
     assert "<svg" in r.html("x = da.stack(arrays, axis=0)")
     for snippet in ["plt.imshow(dsets[0]", "plt.imshow(result", "plt.imshow(anomaly"]:
         assert "image/svg+xml" in r.mimes(snippet)
-    assert r.result("np.load(os.path.join('data', 'weather-small.npy')") == "(8, 100, 200)"
+    assert r.result("small.to_zarr(") == "((8, 100, 200), (1, 50, 50), True)"
     assert r.result("e_lazy = e.compute()").endswith(", True)")
 
 
 CHECKS = {"00": check_00, "01": check_01, "02": check_02, "03": check_03, "04": check_04,
-          "06": check_06, "07": check_07, "08": check_08}
+          "05": check_05, "06": check_06, "07": check_07, "08": check_08}
 
 
 def generic_checks(r):

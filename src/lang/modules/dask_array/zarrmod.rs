@@ -33,13 +33,11 @@ fn wrap(z: ZarrArray) -> Value {
     Value::object(ZarrObj(Arc::new(z)))
 }
 
-/// A path argument, made absolute (zarr-python shows `file:///abs/path`).
+/// A path argument, kept as given (zarr-python shows `file://data/x.zarr`
+/// for a relative path, and so does Tessera).
 fn path_of(v: &Value, f: &str) -> PyResult<PathBuf> {
     match v {
-        Value::Str(s) => {
-            let p = Path::new(&**s);
-            Ok(std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
-        }
+        Value::Str(s) => Ok(PathBuf::from(&**s)),
         other => Err(exc::type_error(format!(
             "{f}() expected a path (str) or a zarr array, not {}",
             other.type_name()
