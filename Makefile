@@ -10,7 +10,7 @@ CARGO     ?= cargo
 .PHONY: lab test deps lint rust-test debug-bin e2e release venv bench bench-quick bench-latency clean-venv
 
 ## Build the release binary, install the kernelspec into .venv and open JupyterLab on notebooks/.
-lab: release venv
+lab: deps release venv
 	./target/release/tessera install --prefix $(VENV)
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
@@ -20,9 +20,11 @@ lab: release venv
 ## benchmark harness at tiny sizes.
 test: deps lint rust-test e2e bench-quick
 
-## Debian packages the tests need (installed only when missing; needs root).
+## Debian packages the build and tests need: libhdf5 (HDF5 files) and chromium
+## (browser tests); installed only when missing (needs root).
 deps:
 	@command -v chromium >/dev/null || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
+	@pkg-config --exists hdf5 2>/dev/null || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y libhdf5-dev pkg-config; }
 
 lint:
 	$(CARGO) fmt --all -- --check

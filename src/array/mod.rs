@@ -4,6 +4,7 @@
 pub mod chunks;
 pub mod compute;
 pub mod creation;
+pub mod disk;
 pub mod elementwise;
 pub mod error;
 pub mod histogram;
@@ -21,7 +22,6 @@ pub mod select;
 pub mod slicing;
 mod stream;
 pub mod take;
-pub mod zarr;
 
 pub use chunks::{AxisSpec, ChunkSpec};
 pub use compute::{compute, persist, ComputeError, ComputeOptions};

@@ -10,11 +10,14 @@ pub enum StoreError {
     #[error("No such file or directory: '{0}' (no zarr array there)")]
     NotFound(String),
     /// `mode='w-'` and something is already there.
-    #[error("an array or group already exists at '{0}'")]
+    #[error("'{0}' already exists")]
     Exists(String),
     /// The path holds a zarr group, not an array.
     #[error("'{0}' is a zarr group; open one of its arrays by path (e.g. '{0}/name')")]
     IsGroup(String),
+    /// No member of that name in an HDF5 group (h5py's KeyError).
+    #[error("{0}")]
+    Key(String),
     /// A dtype Tessera's chunks cannot hold (strings, complex, datetimes...).
     #[error("zarr data type {0} is not supported by Tessera (supported: bool, int8–64, uint8–64, float32/64)")]
     DType(String),

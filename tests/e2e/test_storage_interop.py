@@ -1,9 +1,11 @@
-"""Zarr arrays cross between Tessera and zarr-python both ways.
+"""Zarr arrays and HDF5 files cross between Tessera and zarr-python / h5py
+both ways.
 
 Tessera writes zarr v2 and v3 arrays (``da.to_zarr``, ``zarr.open`` + slice
 assignment, ``da.store``) that zarr-python reads back exactly; zarr-python
 writes arrays with its default codecs and with others users meet (Blosc, gzip,
-sharding, fill values, partial edge chunks) that Tessera reads exactly.
+sharding, fill values, partial edge chunks) that Tessera reads exactly; the
+same for HDF5 datasets (every dtype, groups, chunks, gzip) with h5py.
 """
 import ast
 import re
@@ -143,3 +145,80 @@ def test_tessera_reads_what_zarr_python_writes(tmp_path):
         np.testing.assert_array_equal(np.array(row, dtype="f8"), w[7, 3:9], err_msg=name)
     # Sharded arrays read by shard (zarr's chunk grid is the shard grid).
     assert got["sharded.zarr"][3] == [3, 2]
+
+
+def test_h5py_reads_what_tessera_writes(tmp_path):
+    import h5py
+
+    tessera(tmp_path, f"""
+        import numpy as np
+        import dask.array as da
+        import h5py
+        x = (da.arange(37 * 23, chunks=100).reshape(37, 23) % 97) - 40
+        x = x.rechunk((10, 7))
+        da.to_hdf5('lazy.h5', {{'/' + name: ((x > 0) if name == 'bool' else x.astype(name))
+                                for name in {DTYPES!r}}})
+        (x * 0.5).to_hdf5('method.h5', 'grp/half', compression='gzip')
+        with h5py.File('made.h5', 'w') as f:
+            d = f.create_dataset('d', shape=(37, 23), dtype='f8', chunks=(8, 8))
+            d[:] = np.arange(37 * 23).reshape(37, 23) / 4
+            d[30, :] = 7
+            f.create_dataset('small/e', data=np.arange(6).reshape(2, 3))
+        print('done')
+    """)
+    with h5py.File(tmp_path / "lazy.h5", "r") as f:
+        assert sorted(f.keys()) == sorted(DTYPES)
+        for name in DTYPES:
+            got = f[name][:]
+            assert got.dtype == np.dtype(name), name
+            assert f[name].chunks == (10, 7)
+            np.testing.assert_array_equal(got, expected(name))
+    with h5py.File(tmp_path / "method.h5", "r") as f:
+        assert f["grp/half"].compression == "gzip"
+        np.testing.assert_array_equal(f["grp/half"][:], expected("int64") * 0.5)
+    with h5py.File(tmp_path / "made.h5", "r") as f:
+        want = np.arange(37 * 23).reshape(37, 23) / 4
+        want[30, :] = 7
+        np.testing.assert_array_equal(f["d"][:], want)
+        np.testing.assert_array_equal(f["small/e"][:], np.arange(6).reshape(2, 3))
+    # New files are written under a temporary name and renamed when complete.
+    assert not [p for p in tmp_path.iterdir() if "tessera-tmp" in p.name]
+
+
+def test_tessera_reads_what_h5py_writes(tmp_path):
+    import h5py
+
+    cases = {}
+    with h5py.File(tmp_path / "in.h5", "w") as f:
+        for name in DTYPES:
+            f.create_dataset(name, data=expected(name))
+            cases[name] = expected(name)
+        x = expected("float64")
+        f.create_dataset("deep/gz", data=x, chunks=(16, 16), compression="gzip")
+        cases["deep/gz"] = x
+        f.create_dataset("auto", data=x, chunks=True)
+        cases["auto"] = x
+    names = sorted(cases)
+    lines = tessera(tmp_path, f"""
+        import numpy as np
+        import dask.array as da
+        import h5py
+        f = h5py.File('in.h5', 'r')
+        for name in {names!r}:
+            d = f[name]
+            lazy = da.from_array(d, chunks=(10, 10))
+            print(repr([name, str(d.dtype), list(d.shape),
+                        float(lazy.astype('f8').sum().compute()),
+                        np.array(d)[::5, ::4].astype('f8').tolist(),
+                        d[7, 3:9].astype('f8').tolist()]))
+    """)
+    got = {r[0]: r for r in map(ast.literal_eval, lines)}
+    assert sorted(got) == names
+    for name, want in cases.items():
+        _, dtype, shape, total, sub, row = got[name]
+        assert dtype == str(want.dtype), name
+        assert shape == list(want.shape), name
+        w = want.astype("f8")
+        assert total == pytest.approx(w.sum()), name
+        np.testing.assert_array_equal(np.array(sub), w[::5, ::4], err_msg=name)
+        np.testing.assert_array_equal(np.array(row), w[7, 3:9], err_msg=name)

@@ -54,6 +54,7 @@ fn registry() -> &'static RwLock<FxHashMap<String, Entry>> {
             ("dask.bag", dask_bag::build),
             ("numpy", dask_array::numpy_module),
             ("zarr", dask_array::zarr_module),
+            ("h5py", dask_array::h5py_module),
             ("dask.config", dask_runtime::config_module),
             ("dask.distributed", dask_runtime::distributed_module),
             ("distributed", dask_runtime::distributed_module),

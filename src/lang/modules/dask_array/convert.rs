@@ -208,6 +208,7 @@ pub fn store_error(e: crate::store::StoreError) -> Box<PyErr> {
             format!("An array exists at '{p}'; pass overwrite=True (or mode='w') to replace it"),
         ),
         DType(_) => exc::type_error(msg),
+        Key(_) => exc::new("KeyError", msg),
         IsGroup(_) | Shape(_) | ReadOnly => exc::value_error(msg),
         Io(_) => exc::new("OSError", msg),
     }

@@ -152,6 +152,9 @@ pub fn method(_vm: &mut Vm, x: &Array, name: &str) -> Option<Value> {
     if let Some(m) = super::zarrmod::method(&x, name) {
         return Some(m);
     }
+    if name == "to_hdf5" {
+        return Some(super::h5pymod::method(&x));
+    }
     if name == "map_blocks" {
         let recv = ArrayObj::value(x);
         return Some(bound(

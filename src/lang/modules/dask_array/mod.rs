@@ -3,9 +3,11 @@
 //! and `chunk/`.
 
 mod convert;
+mod diskio;
 pub mod display;
 mod extras;
 mod fancy;
+mod h5pymod;
 mod interop;
 mod joins;
 mod mapblocks;
@@ -18,6 +20,7 @@ mod run;
 pub mod visualize;
 mod zarrmod;
 
+pub use h5pymod::h5py_module;
 pub use numpy::to_chunk;
 pub use run::state_of;
 pub use zarrmod::zarr_module;
@@ -280,8 +283,8 @@ pub fn dask_array() -> Value {
                 let spec = chunks(a.arg(1, "chunks").as_ref(), map.shape().len())?;
                 return npyfile::lazy(&map, &spec).map(ArrayObj::value);
             }
-            if let Some(z) = zarrmod::as_zarr(&x) {
-                return zarrmod::lazy(&z, a.arg(1, "chunks").as_ref());
+            if let Some(z) = diskio::as_disk(&x) {
+                return diskio::lazy(&z, a.arg(1, "chunks").as_ref(), "array");
             }
             let c = objects::as_ndarray(&x)
                 .or_else(|| numpy::to_chunk(&x).ok().map(Arc::new))
@@ -300,6 +303,12 @@ pub fn dask_array() -> Value {
         mapblocks::map_blocks,
     );
     m.func(
+        "to_hdf5",
+        "to_hdf5(filename, datapath, x) or to_hdf5(filename, {datapath: x, ...})",
+        "Write lazy arrays to datasets of an HDF5 file, block by block, in one run.",
+        h5pymod::to_hdf5,
+    );
+    m.func(
         "from_zarr",
         "from_zarr(url, component=None, chunks=None)",
         "A lazy array over a zarr array on disk (chunks default to the zarr chunks).",
@@ -315,7 +324,7 @@ pub fn dask_array() -> Value {
         "store",
         "store(sources, targets, lock=True, compute=True, return_stored=False)",
         "Write lazy arrays into existing zarr arrays, all in one run.",
-        zarrmod::store,
+        diskio::store,
     );
     m.func(
         "from_delayed",

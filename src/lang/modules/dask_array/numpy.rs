@@ -39,7 +39,7 @@ pub fn to_chunk(v: &Value) -> PyResult<Chunk> {
             .read_all()
             .map_err(|e| crate::lang::exc::new("OSError", e.to_string()));
     }
-    if let Some(z) = super::zarrmod::as_zarr(v) {
+    if let Some(z) = super::diskio::as_disk(v) {
         return z.read_all().map_err(convert::store_error);
     }
     let mut shape_out = Vec::new();

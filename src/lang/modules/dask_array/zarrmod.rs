@@ -4,16 +4,14 @@
 //! Arrays are real zarr v2/v3 stores that zarr-python reads and writes.
 
 use super::convert;
-use super::objects::{as_array, lazy_operand, tuple_repr, ArrayObj, DTypeObj, NdArrayObj};
-use super::run;
-use crate::array::{self, Array, ChunkSpec, IndexItem};
-use crate::chunk::{Chunk, DType};
+use super::diskio;
+use super::objects::{lazy_operand, tuple_repr, ArrayObj, DTypeObj, NdArrayObj};
+use crate::array::{self, Array};
+use crate::chunk::DType;
 use crate::lang::eval::{Args, Vm};
 use crate::lang::exc::{self, PyResult};
-use crate::lang::modules::dask_delayed::{make_call, Action, DelayedObj};
 use crate::lang::value::{Builtin, Module, Object, Value};
-use crate::sched::Scheduler;
-use crate::store::{NewArray, StoreError, ZarrArray, ZarrFormat};
+use crate::store::{DiskArray, NewArray, ZarrArray, ZarrFormat};
 use std::any::Any;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -131,12 +129,6 @@ fn create(path: Option<&Path>, c: Creation, overwrite: bool) -> PyResult<ZarrArr
     ZarrArray::create(path, &new, overwrite).map_err(convert::store_error)
 }
 
-fn ignore_kws(a: &mut Args, names: &[&str]) {
-    for n in names {
-        let _ = a.take_kw(n);
-    }
-}
-
 /// `zarr.open(store, mode='a', shape=None, chunks=None, dtype=None, ...)`.
 fn open(_vm: &mut Vm, mut a: Args) -> PyResult<Value> {
     let store = a
@@ -154,7 +146,7 @@ fn open(_vm: &mut Vm, mut a: Args) -> PyResult<Value> {
         }
     };
     let shape = a.take_kw("shape");
-    ignore_kws(
+    diskio::ignore_kws(
         &mut a,
         &[
             "path",
@@ -194,7 +186,7 @@ fn create_fn(name: &'static str, fill: Option<f64>) -> impl Fn(&mut Vm, Args) ->
                 a.kw.push((Arc::from("fill_value"), v));
             }
         }
-        ignore_kws(
+        diskio::ignore_kws(
             &mut a,
             &["path", "order", "compressor", "compressors", "mode"],
         );
@@ -214,7 +206,7 @@ fn create_fn(name: &'static str, fill: Option<f64>) -> impl Fn(&mut Vm, Args) ->
 /// `zarr.array(data, chunks=True, store=None)` / `zarr.save(store, arr)`: a new
 /// array holding `data`.
 fn from_data(vm: &mut Vm, data: &Value, path: Option<&Path>, a: &mut Args) -> PyResult<Value> {
-    let chunk = eager(vm, data)?;
+    let chunk = diskio::eager(vm, data)?;
     let c = Creation {
         shape: chunk.shape().to_vec(),
         chunks: a.take_kw("chunks"),
@@ -226,15 +218,6 @@ fn from_data(vm: &mut Vm, data: &Value, path: Option<&Path>, a: &mut Args) -> Py
     z.write(&vec![0; chunk.ndim()], &chunk)
         .map_err(convert::store_error)?;
     Ok(wrap(z))
-}
-
-/// Any array-like as an eager chunk (lazy arrays are computed).
-fn eager(vm: &mut Vm, v: &Value) -> PyResult<Chunk> {
-    if let Some(x) = as_array(v) {
-        let out = run::compute(vm, &[x], Scheduler::default())?;
-        return super::numpy::to_chunk(&out[0]);
-    }
-    super::numpy::to_chunk(v)
 }
 
 /// The `zarr` module.
@@ -318,195 +301,6 @@ pub fn zarr_module() -> Value {
     Value::Module(Arc::new(m))
 }
 
-/// The region a basic index selects: offsets, extents, and which axes stay.
-/// Slice assignment takes integers and step-1 slices.
-fn region(shape: &[usize], key: &Value) -> PyResult<(Vec<usize>, Vec<usize>, Vec<usize>)> {
-    let items = convert::index(key)?;
-    let given = items
-        .iter()
-        .filter(|i| !matches!(i, IndexItem::Ellipsis))
-        .count();
-    if given > shape.len() {
-        return Err(exc::new(
-            "IndexError",
-            format!(
-                "too many indices for array: array is {}-dimensional, but {given} were indexed",
-                shape.len()
-            ),
-        ));
-    }
-    let mut expanded = Vec::new();
-    for it in items {
-        match it {
-            IndexItem::Ellipsis => expanded
-                .extend((0..shape.len() - given).map(|_| IndexItem::Slice(None, None, None))),
-            IndexItem::NewAxis => {
-                return Err(exc::new(
-                    "IndexError",
-                    "zarr arrays take no new axes (None) in assignments",
-                ))
-            }
-            other => expanded.push(other),
-        }
-    }
-    while expanded.len() < shape.len() {
-        expanded.push(IndexItem::Slice(None, None, None));
-    }
-    let (mut off, mut ext, mut kept) = (Vec::new(), Vec::new(), Vec::new());
-    for (ax, (it, &n)) in expanded.iter().zip(shape).enumerate() {
-        match *it {
-            IndexItem::Int(i) => {
-                let j = if i < 0 { i + n as i64 } else { i };
-                if j < 0 || j >= n as i64 {
-                    return Err(exc::new(
-                        "IndexError",
-                        format!("index {i} is out of bounds for axis {ax} with size {n}"),
-                    ));
-                }
-                off.push(j as usize);
-                ext.push(1);
-            }
-            IndexItem::Slice(start, stop, step) => {
-                let (s, st, len) = array::slicing::slice_indices(n, start, stop, step)
-                    .map_err(convert::array_error)?;
-                if st != 1 {
-                    return Err(exc::new(
-                        "NotImplementedError",
-                        "Tessera's zarr arrays take slice assignment with step 1 only; \
-                         assign a contiguous region",
-                    ));
-                }
-                off.push(s);
-                ext.push(len);
-                kept.push(ax);
-            }
-            _ => unreachable!("ellipsis and new axes were handled above"),
-        }
-    }
-    Ok((off, ext, kept))
-}
-
-fn setitem(vm: &mut Vm, z: &Arc<ZarrArray>, key: &Value, v: Value) -> PyResult<()> {
-    if z.read_only() {
-        return Err(convert::store_error(StoreError::ReadOnly));
-    }
-    let (off, ext, kept) = region(z.shape(), key)?;
-    // The whole array from a lazy one: block by block, never assembled.
-    if let Some(x) = as_array(&v) {
-        if off.iter().all(|&o| o == 0) && ext == z.shape() && x.meta().shape == z.shape() {
-            return store_all(vm, &[x], std::slice::from_ref(z), Scheduler::default());
-        }
-    }
-    let sel_shape: Vec<usize> = kept.iter().map(|&ax| ext[ax]).collect();
-    let data = match convert::scalar(&v) {
-        Some(_) if as_array(&v).is_none() && super::objects::as_ndarray(&v).is_none() => {
-            let s = super::numpy::to_chunk(&v)?;
-            s.broadcast_to(&ext).map_err(convert::chunk_error)?
-        }
-        _ => {
-            let c = eager(vm, &v)?;
-            let c = c.broadcast_to(&sel_shape).map_err(convert::chunk_error)?;
-            crate::chunk::reshape(&c, &ext.iter().map(|&n| n as isize).collect::<Vec<_>>())
-                .map_err(convert::chunk_error)?
-        }
-    };
-    z.write(&off, &data).map_err(convert::store_error)
-}
-
-/// Write each source into its target, all in one run (shared work runs once).
-fn store_all(
-    vm: &mut Vm,
-    sources: &[Array],
-    targets: &[Arc<ZarrArray>],
-    sched: Scheduler,
-) -> PyResult<()> {
-    let plans = store_plans(sources, targets)?;
-    run::compute(vm, &plans, sched)?;
-    Ok(())
-}
-
-fn store_plans(sources: &[Array], targets: &[Arc<ZarrArray>]) -> PyResult<Vec<Array>> {
-    sources
-        .iter()
-        .zip(targets)
-        .map(|(x, z)| array::zarr::store(x, z.clone()).map_err(convert::array_error))
-        .collect()
-}
-
-/// `compute=False`: a Delayed that stores when computed (and gives None).
-fn delayed_store(plans: Vec<Array>) -> Value {
-    let f = Builtin::value(
-        "store",
-        "",
-        "Write lazy arrays into zarr arrays.",
-        |vm, a| {
-            let arrays: Vec<Array> = a.pos.iter().filter_map(as_array).collect();
-            run::compute(vm, &arrays, Scheduler::Sync)?;
-            Ok(Value::None)
-        },
-    );
-    let args: Vec<Value> = plans.into_iter().map(ArrayObj::value).collect();
-    let d = make_call(Action::Call(f), "store", &args, &[], true, None, None);
-    DelayedObj::value(d)
-}
-
-fn sources_of(v: &Value) -> PyResult<Vec<Value>> {
-    Ok(match v {
-        Value::List(l) => l.read().clone(),
-        Value::Tuple(t) => t.to_vec(),
-        other => vec![other.clone()],
-    })
-}
-
-/// `da.store(sources, targets, lock=True, compute=True, return_stored=False)`.
-pub fn store(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
-    let sched = crate::lang::modules::dask_runtime::scheduler_from(vm, &mut a)?;
-    let (Some(src), Some(tgt)) = (a.arg(0, "sources"), a.arg(1, "targets")) else {
-        return Err(exc::type_error(
-            "store() missing required arguments: 'sources' and 'targets'",
-        ));
-    };
-    let compute = !matches!(a.take_kw("compute"), Some(Value::Bool(false)));
-    let stored = matches!(a.take_kw("return_stored"), Some(Value::Bool(true)));
-    ignore_kws(&mut a, &["lock", "flush", "regions"]);
-    let sources = sources_of(&src)?
-        .iter()
-        .map(|v| lazy_operand(v).ok_or_else(|| super::objects::not_array("store", v)))
-        .collect::<PyResult<Vec<Array>>>()?;
-    let targets = sources_of(&tgt)?
-        .iter()
-        .map(|v| {
-            as_zarr(v).ok_or_else(|| {
-                exc::type_error(format!(
-                    "store() writes into zarr arrays (zarr.open(path, mode='w', ...)); \
-                     Tessera cannot write into a {}",
-                    v.type_name()
-                ))
-            })
-        })
-        .collect::<PyResult<Vec<_>>>()?;
-    if sources.len() != targets.len() {
-        return Err(exc::value_error(format!(
-            "Different number of sources [{}] and targets [{}]",
-            sources.len(),
-            targets.len()
-        )));
-    }
-    if !compute {
-        return Ok(delayed_store(store_plans(&sources, &targets)?));
-    }
-    store_all(vm, &sources, &targets, sched)?;
-    if stored {
-        let back = targets
-            .iter()
-            .map(|z| array::zarr::from_zarr(z.clone(), None).map(ArrayObj::value))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(convert::array_error)?;
-        return Ok(Value::tuple(back));
-    }
-    Ok(Value::None)
-}
-
 /// `da.to_zarr(arr, url, component=None, overwrite=False, compute=True,
 /// return_stored=False, zarr_format=3)`.
 pub fn to_zarr(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
@@ -527,7 +321,7 @@ fn to_zarr_of(vm: &mut Vm, x: &Array, url: Value, mut a: Args) -> PyResult<Value
     let overwrite = matches!(a.take_kw("overwrite"), Some(Value::Bool(true)));
     let component = a.take_kw("component");
     let format = format_of(a.take_kw("zarr_format"))?;
-    ignore_kws(&mut a, &["storage_options", "region", "lock"]);
+    diskio::ignore_kws(&mut a, &["storage_options", "region", "lock"]);
     a.check("to_zarr", 3)?;
     let target = match as_zarr(&url) {
         Some(z) => z,
@@ -536,7 +330,7 @@ fn to_zarr_of(vm: &mut Vm, x: &Array, url: Value, mut a: Args) -> PyResult<Value
             if let Some(Value::Str(c)) = &component {
                 path = path.join(&**c);
             }
-            let chunks = array::zarr::regular_chunks(x.meta()).map_err(convert::array_error)?;
+            let chunks = array::disk::regular_chunks(x.meta()).map_err(convert::array_error)?;
             let new = NewArray {
                 shape: x.meta().shape.clone(),
                 chunks: Some(chunks),
@@ -548,19 +342,15 @@ fn to_zarr_of(vm: &mut Vm, x: &Array, url: Value, mut a: Args) -> PyResult<Value
         }
     };
     if !compute {
-        return Ok(delayed_store(store_plans(
+        return Ok(diskio::delayed_store(diskio::store_plans(
             std::slice::from_ref(x),
-            &[target],
+            &[target as Arc<dyn DiskArray>],
         )?));
     }
-    store_all(
-        vm,
-        std::slice::from_ref(x),
-        std::slice::from_ref(&target),
-        sched,
-    )?;
+    let t: Arc<dyn DiskArray> = target.clone();
+    diskio::store_all(vm, std::slice::from_ref(x), &[t], sched)?;
     if stored {
-        return array::zarr::from_zarr(target, None)
+        return array::disk::from_disk(target, None, "from-zarr")
             .map(ArrayObj::value)
             .map_err(convert::array_error);
     }
@@ -574,7 +364,7 @@ pub fn from_zarr(_vm: &mut Vm, mut a: Args) -> PyResult<Value> {
         .ok_or_else(|| exc::type_error("from_zarr() missing required argument: 'url'"))?;
     let component = a.arg(1, "component");
     let chunks = a.arg(2, "chunks");
-    ignore_kws(&mut a, &["storage_options", "name", "inline_array"]);
+    diskio::ignore_kws(&mut a, &["storage_options", "name", "inline_array"]);
     let z = match as_zarr(&url) {
         Some(z) => z,
         None => {
@@ -585,18 +375,7 @@ pub fn from_zarr(_vm: &mut Vm, mut a: Args) -> PyResult<Value> {
             Arc::new(ZarrArray::open(&path, true).map_err(convert::store_error)?)
         }
     };
-    lazy(&z, chunks.as_ref())
-}
-
-/// A lazy array over `z`; `chunks` (None: the zarr chunks) as `da.from_array` takes it.
-pub fn lazy(z: &Arc<ZarrArray>, chunks: Option<&Value>) -> PyResult<Value> {
-    let spec: Option<ChunkSpec> = match chunks {
-        None | Some(Value::None) => None,
-        Some(v) => Some(convert::chunks(Some(v), z.shape().len())?),
-    };
-    array::zarr::from_zarr(z.clone(), spec.as_ref())
-        .map(ArrayObj::value)
-        .map_err(convert::array_error)
+    diskio::lazy(&(z as Arc<dyn DiskArray>), chunks.as_ref(), "from-zarr")
 }
 
 /// `x.to_zarr(url, ...)` and `x.store(target, ...)` on a lazy array.
@@ -627,7 +406,7 @@ pub fn method(x: &Array, name: &str) -> Option<Value> {
                 })?;
                 let mut b = Args::pos(vec![ArrayObj::value(x.clone()), target]);
                 b.kw = std::mem::take(&mut a.kw);
-                store(vm, b)
+                diskio::store(vm, b)
             },
         ),
         _ => return None,
@@ -690,17 +469,19 @@ impl Object for ZarrObj {
         .collect()
     }
     fn getitem(&self, vm: &mut Vm, key: &Value) -> Option<PyResult<Value>> {
-        // Index lazily over the zarr chunks, then compute: only touched chunks are read.
-        let r = (|| {
-            let x = array::zarr::from_zarr(self.0.clone(), None).map_err(convert::array_error)?;
-            let idx = convert::index(key)?;
-            let sel = array::slicing::getitem(&x, &idx).map_err(convert::array_error)?;
-            Ok(run::compute(vm, &[sel], Scheduler::Sync)?.remove(0))
-        })();
-        Some(r)
+        Some(diskio::getitem(
+            vm,
+            &(self.0.clone() as Arc<dyn DiskArray>),
+            key,
+        ))
     }
     fn setitem(&self, vm: &mut Vm, key: &Value, v: Value) -> Option<PyResult<()>> {
-        Some(setitem(vm, &self.0, key, v))
+        Some(diskio::setitem(
+            vm,
+            &(self.0.clone() as Arc<dyn DiskArray>),
+            key,
+            v,
+        ))
     }
     fn len(&self) -> Option<usize> {
         self.0.shape().first().copied()

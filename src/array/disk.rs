@@ -1,6 +1,7 @@
-//! Zarr arrays as lazy sources (`da.from_zarr`) and lazy arrays written into
-//! zarr arrays block by block (`da.to_zarr`, `da.store`): each task reads or
-//! writes one block, so neither direction ever holds the whole array.
+//! Arrays on disk (zarr, HDF5) as lazy sources (`da.from_zarr`,
+//! `da.from_array(dset)`) and lazy arrays written into them block by block
+//! (`da.to_zarr`, `da.to_hdf5`, `da.store`): each task reads or writes one
+//! block, so neither direction ever holds the whole array.
 
 use super::chunks::{normalize, ChunkSpec};
 use super::error::ArrayError;
@@ -8,49 +9,56 @@ use super::meta::Meta;
 use super::node::{Array, BlockPlan, Op, Source};
 use crate::chunk::{Chunk, ChunkError, DType};
 use crate::graph::Tokenizer;
-use crate::store::ZarrArray;
+use crate::store::DiskArray;
 use std::sync::Arc;
 
-struct ZarrSource(Arc<ZarrArray>);
+struct DiskSource(Arc<dyn DiskArray>);
 
 fn store_error(e: crate::store::StoreError) -> ChunkError {
     ChunkError::Value(e.to_string())
 }
 
-impl Source for ZarrSource {
+impl Source for DiskSource {
     fn name(&self) -> &str {
-        "from-zarr"
+        "from-disk"
     }
     fn block(&self, meta: &Meta, idx: &[u32]) -> Result<Chunk, ChunkError> {
         self.0
             .read(&meta.block_offset(idx), &meta.block_shape(idx))
             .map_err(store_error)
     }
-    // No `region`: a zarr read decodes whole chunks, so streaming a block
+    // No `region`: a read decodes whole storage chunks, so streaming a block
     // tile by tile would decode each chunk once per tile.
 }
 
-/// A lazy array over a zarr array; `chunks` defaults to the zarr chunks.
-/// The name's token is the location and the handle, so two reads through
-/// one handle share work.
-pub fn from_zarr(z: Arc<ZarrArray>, chunks: Option<&ChunkSpec>) -> Result<Array, ArrayError> {
-    let grid = match chunks {
-        Some(spec) => normalize(spec, z.shape(), z.dtype().itemsize())?,
-        None => z
+/// A lazy array over an array on disk, named `prefix-token` (`from-zarr`).
+/// `chunks` defaults to the storage chunks (or 'auto' for unchunked data).
+/// The token is the location and the handle, so two reads through one
+/// handle share work.
+pub fn from_disk(
+    z: Arc<dyn DiskArray>,
+    chunks: Option<&ChunkSpec>,
+    prefix: &str,
+) -> Result<Array, ArrayError> {
+    let grid = match (chunks, z.storage_chunks()) {
+        (Some(spec), _) => normalize(spec, z.shape(), z.dtype().itemsize())?,
+        (None, Some(c)) => z
             .shape()
             .iter()
-            .zip(z.chunks())
+            .zip(&c)
             .map(|(&n, &c)| regular(n, c))
             .collect(),
+        (None, None) => normalize(&ChunkSpec::Auto, z.shape(), z.dtype().itemsize())?,
     };
     let meta = Meta::new(z.shape().to_vec(), grid, z.dtype());
     let mut t = Tokenizer::new();
-    t.str(z.location()).u64(Arc::as_ptr(&z) as usize as u64);
+    t.str(&z.location())
+        .u64(Arc::as_ptr(&z) as *const u8 as usize as u64);
     Ok(Array::from_op(
-        "from-zarr",
+        prefix,
         &t,
         meta,
-        Op::Source(Arc::new(ZarrSource(z))),
+        Op::Source(Arc::new(DiskSource(z))),
     ))
 }
 
@@ -96,10 +104,10 @@ pub fn regular_chunks(meta: &Meta) -> Result<Vec<usize>, ArrayError> {
         .collect()
 }
 
-/// Writes each block of the input into a zarr array at the block's offset.
+/// Writes each block of the input into an array on disk at the block's offset.
 struct StorePlan {
     input: Meta,
-    target: Arc<ZarrArray>,
+    target: Arc<dyn DiskArray>,
 }
 
 impl BlockPlan for StorePlan {
@@ -122,7 +130,7 @@ impl BlockPlan for StorePlan {
 /// A lazy array whose blocks, when computed, write `x`'s blocks into `target`
 /// (same shape); each of its elements is the number of bytes one block wrote.
 /// Computing it stores `x` with one task per block and never assembles `x`.
-pub fn store(x: &Array, target: Arc<ZarrArray>) -> Result<Array, ArrayError> {
+pub fn store(x: &Array, target: Arc<dyn DiskArray>) -> Result<Array, ArrayError> {
     if x.meta().shape != target.shape() {
         return Err(ArrayError::Shape(format!(
             "cannot store an array of shape {} into a target of shape {}",
@@ -147,8 +155,8 @@ pub fn store(x: &Array, target: Arc<ZarrArray>) -> Result<Array, ArrayError> {
     );
     let mut t = Tokenizer::new();
     t.str(x.name())
-        .str(target.location())
-        .u64(Arc::as_ptr(&target) as usize as u64);
+        .str(&target.location())
+        .u64(Arc::as_ptr(&target) as *const u8 as usize as u64);
     let plan = StorePlan {
         input: x.meta().clone(),
         target,
