@@ -15,6 +15,9 @@ pub enum StoreError {
     /// The path holds a zarr group, not an array.
     #[error("'{0}' is a zarr group; open one of its arrays by path (e.g. '{0}/name')")]
     IsGroup(String),
+    /// An HDF5 group already has a member of that name (h5py's ValueError).
+    #[error("Unable to create {0} (name already exists): '{1}'")]
+    NameTaken(&'static str, String),
     /// No member of that name in an HDF5 group (h5py's KeyError).
     #[error("{0}")]
     Key(String),

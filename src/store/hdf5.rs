@@ -161,7 +161,7 @@ impl H5Group {
             return Err(StoreError::ReadOnly);
         }
         if self.contains(name) {
-            return Err(StoreError::Exists(name.to_string()));
+            return Err(StoreError::NameTaken("group", name.to_string()));
         }
         let mut g = self.group.clone();
         for part in name.trim_matches('/').split('/') {
@@ -184,9 +184,7 @@ impl H5Group {
             return Err(StoreError::ReadOnly);
         }
         if self.contains(name) {
-            return Err(StoreError::Exists(format!(
-                "Unable to create dataset (name already exists): '{name}'"
-            )));
+            return Err(StoreError::NameTaken("dataset", name.to_string()));
         }
         let dtype = new.dtype.unwrap_or(DType::Float32);
         if let Some(c) = &new.chunks {
@@ -389,7 +387,7 @@ mod tests {
         assert!(f.contains("grp/sub/y") && !f.contains("grp/nope"));
         assert!(matches!(
             f.create_dataset("x", &NewDataset::default()),
-            Err(StoreError::Exists(_))
+            Err(StoreError::NameTaken("dataset", _))
         ));
         drop(f);
         let r = H5Group::open(&p, H5Mode::Read).unwrap();

@@ -177,6 +177,9 @@ def check_05(r):
         "['.zarray', '.zattrs', '0.0', '0.1']"
     assert r.result("if 'tmp' in f]") == "[]"
     assert r.result("(lazy_mm == im_da).all().compute()") == "(True, True)"
+    assert r.result("dset, dset.chunks") .startswith('(<HDF5 dataset "raw": shape (2000, 2000), type "<i4">, (500, 500)')
+    assert r.result("im_h5 = da.from_array(dset") == "True"
+    assert "['anomaly', 'smooth'] (2000, 2000) (500, 500)" in r.stdout("da.to_hdf5(")
 
 
 def check_06(r):
@@ -226,6 +229,7 @@ def check_08(r):
     for snippet in ["plt.imshow(dsets[0]", "plt.imshow(result", "plt.imshow(anomaly"]:
         assert "image/svg+xml" in r.mimes(snippet)
     assert r.result("small.to_zarr(") == "((8, 100, 200), (1, 50, 50), True)"
+    assert '<HDF5 dataset "t2m": shape (8, 100, 200)' in r.stdout("da.to_hdf5(")
     assert r.result("e_lazy = e.compute()").endswith(", True)")
 
 

@@ -209,7 +209,7 @@ pub fn store_error(e: crate::store::StoreError) -> Box<PyErr> {
         ),
         DType(_) => exc::type_error(msg),
         Key(_) => exc::new("KeyError", msg),
-        IsGroup(_) | Shape(_) | ReadOnly => exc::value_error(msg),
+        IsGroup(_) | Shape(_) | ReadOnly | NameTaken(..) => exc::value_error(msg),
         Io(_) => exc::new("OSError", msg),
     }
 }

@@ -445,9 +445,33 @@ pub fn to_hdf5(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
                 chunks: (!x.meta().shape.is_empty()).then(|| x.meta().chunksize()),
                 gzip,
             };
-            dsets.push(Arc::new(
-                f.create_dataset(p, &new).map_err(convert::store_error)?,
-            ));
+            // As h5py's require_dataset: an existing dataset of the same shape
+            // and dtype is overwritten in place; any other is an error.
+            let ds = match f.get(p) {
+                Ok(H5Member::Dataset(d)) => {
+                    if d.shape() != new.shape.as_slice() || d.dtype() != x.meta().dtype {
+                        return Err(exc::type_error(format!(
+                            "Shapes or dtypes do not match (existing {} {} vs new {} {}) for '{p}'",
+                            crate::chunk::shape_str(d.shape()),
+                            d.dtype().name(),
+                            crate::chunk::shape_str(&new.shape),
+                            x.meta().dtype.name()
+                        )));
+                    }
+                    d
+                }
+                Ok(H5Member::Group(_)) => {
+                    return Err(exc::type_error(format!(
+                        "'{p}' is a group in {}, not a dataset",
+                        path.display()
+                    )))
+                }
+                Err(crate::store::StoreError::Key(_)) => {
+                    f.create_dataset(p, &new).map_err(convert::store_error)?
+                }
+                Err(e) => return Err(convert::store_error(e)),
+            };
+            dsets.push(Arc::new(ds));
         }
         diskio::store_all(vm, &arrays, &dsets, sched)
     };
