@@ -2,7 +2,7 @@
 //!
 //! The code map, with one invariant per module, is in `ARCHITECTURE.md`.
 //! Dependency order (a module imports only modules to its right):
-//! `kernel → session → magics → lang → display → array → graph → sched → chunk`.
+//! `kernel → session → magics → lang → display → array → graph → sched → store → chunk`.
 
 pub mod alloc;
 pub mod array;

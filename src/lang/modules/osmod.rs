@@ -80,6 +80,24 @@ pub(super) fn os_path() -> Value {
         },
     );
     m.func(
+        "getsize",
+        "getsize(filename)",
+        "Return the size of a file, reported by os.stat().",
+        |vm, a| {
+            let p = str_arg(vm, a.pos.first())?;
+            std::fs::metadata(&p)
+                .map(|m| Value::Int(m.len() as i64))
+                .map_err(|e| {
+                    let kind = if e.kind() == std::io::ErrorKind::NotFound {
+                        "FileNotFoundError"
+                    } else {
+                        "OSError"
+                    };
+                    exc::new(kind, format!("[Errno 2] No such file or directory: '{p}'"))
+                })
+        },
+    );
+    m.func(
         "basename",
         "basename(p)",
         "Returns the final component of a pathname.",

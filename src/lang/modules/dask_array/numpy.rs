@@ -266,6 +266,20 @@ fn random_module() -> Value {
         "Uniform floats in [0, 1).",
         eager_random(0, |r, _p, b| r.random(b)),
     );
+    let random = m.get("random").expect("random is defined above");
+    m.func(
+        "rand",
+        "rand(d0, d1, ..., dn)",
+        "Uniform floats in [0, 1) of the given shape (a float with no arguments).",
+        move |vm, a| {
+            let mut call = Args::pos(Vec::new());
+            if !a.pos.is_empty() {
+                call.kw
+                    .push((std::sync::Arc::from("size"), Value::tuple(a.pos.clone())));
+            }
+            vm.call_value(&random, call)
+        },
+    );
     m.func(
         "normal",
         "normal(loc=0.0, scale=1.0, size=None)",
@@ -360,6 +374,33 @@ pub fn build() -> Value {
             },
         );
     }
+    m.func(
+        "full",
+        "full(shape, fill_value, dtype=None)",
+        "An eager array filled with fill_value (dtype from the value unless given).",
+        |_vm, mut a| {
+            let sh = shape(&req(&mut a, 0, "shape", "full")?)?;
+            let v = req(&mut a, 1, "fill_value", "full")?;
+            let s = match v {
+                Value::Bool(b) => Scalar::Bool(b),
+                Value::Int(i) => Scalar::I64(i),
+                Value::Float(f) => Scalar::F64(f),
+                other => {
+                    return Err(exc::type_error(format!(
+                        "full() fill_value must be a number, not {}",
+                        other.type_name()
+                    )))
+                }
+            };
+            let d = match a.arg(2, "dtype") {
+                None | Some(Value::None) => s.dtype(),
+                Some(v) => convert::dtype(&v)?,
+            };
+            Chunk::full(&sh, s.astype(d), d)
+                .map(NdArrayObj::value)
+                .map_err(convert::chunk_error)
+        },
+    );
     m.set("asarray", m.get("array").expect("array"));
     m.func(
         "arange",

@@ -391,6 +391,15 @@ impl Object for NdArrayObj {
         }
         Some(convert::index(key).and_then(|idx| eager_getitem(&self.0, &idx)))
     }
+    fn iter(&self, _vm: &mut Vm) -> Option<PyResult<Vec<Value>>> {
+        // Iterating an array walks its first axis, as NumPy does.
+        Some(match self.0.shape().first() {
+            None => Err(exc::type_error("iteration over a 0-d array")),
+            Some(&n) => (0..n)
+                .map(|i| eager_getitem(&self.0, &[array::IndexItem::Int(i as i64)]))
+                .collect(),
+        })
+    }
     fn truthiness(&self) -> Option<PyResult<bool>> {
         Some(if self.0.size() == 1 {
             Ok(self.0.get_flat(0).to_f64() != 0.0)
