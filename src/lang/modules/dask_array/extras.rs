@@ -98,7 +98,7 @@ pub fn reshape_value(x: &Value, args: &[Value]) -> PyResult<Value> {
 /// The `round` and `reshape` methods of an eager or lazy array (`recv` makes
 /// the receiver value); `None` for other names.
 pub fn shape_method(name: &str, recv: impl FnOnce() -> Value) -> Option<Value> {
-    if name != "round" && name != "reshape" {
+    if !matches!(name, "round" | "reshape" | "squeeze" | "swapaxes") {
         return None;
     }
     let v = recv();
@@ -118,12 +118,33 @@ pub fn shape_method(name: &str, recv: impl FnOnce() -> Value) -> Option<Value> {
             "The same elements in a new shape.",
             move |_vm, a| reshape_value(&v, &a.pos),
         ),
+        "squeeze" | "swapaxes" => {
+            let n = name.to_string();
+            super::methods::bound(
+                name,
+                if name == "squeeze" {
+                    "squeeze(axis=None)"
+                } else {
+                    "swapaxes(axis1, axis2)"
+                },
+                "As the np function of the same name, on this array.",
+                move |vm, mut a| {
+                    a.pos.insert(0, v.clone());
+                    if n == "squeeze" {
+                        super::axes::squeeze(vm, a)
+                    } else {
+                        super::axes::swapaxes(vm, a)
+                    }
+                },
+            )
+        }
         _ => return None,
     })
 }
 
 /// Add the shared functions to `np` (`lazy` false) or `da` (`lazy` true).
 pub fn add(m: &Module, lazy: bool) {
+    super::axes::add(m);
     m.func(
         "linspace",
         "linspace(start, stop, num=50, endpoint=True, dtype=None, chunks='auto')",

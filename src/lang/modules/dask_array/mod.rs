@@ -2,6 +2,7 @@
 //! lazy when given a lazy array): thin argument-parsing shims over `array/`
 //! and `chunk/`.
 
+mod axes;
 mod convert;
 mod diskio;
 pub mod display;
