@@ -66,6 +66,25 @@ pub fn normalize_with_limit(
         }
     };
     let sizes = auto_sizes(&axes, shape, itemsize, limit_bytes);
+    // Refuse grids too large to describe before building them: a huge shape
+    // with small chunks must be an error, not an allocation the size of RAM.
+    let blocks: u128 = axes
+        .iter()
+        .zip(shape)
+        .zip(&sizes)
+        .map(|((a, &dim), auto)| match a {
+            AxisSpec::Size(c) => dim.div_ceil((*c).max(1)).max(1) as u128,
+            AxisSpec::Auto => dim.div_ceil(auto.unwrap_or(1).max(1)).max(1) as u128,
+            AxisSpec::Full => 1,
+            AxisSpec::Explicit(v) => v.len().max(1) as u128,
+        })
+        .product();
+    if blocks > MAX_BLOCKS {
+        return Err(ArrayError::Chunks(format!(
+            "these chunks would split shape {shape:?} into {blocks} blocks; Tessera builds \
+             at most {MAX_BLOCKS} blocks per array: use larger chunks"
+        )));
+    }
     axes.iter()
         .zip(shape)
         .zip(sizes)
@@ -88,6 +107,10 @@ pub fn normalize_with_limit(
         })
         .collect()
 }
+
+/// The most blocks one array may have: a grid larger than this cannot be
+/// described in memory, let alone scheduled.
+pub const MAX_BLOCKS: u128 = 100_000_000;
 
 /// `dim` split into blocks of `c` (the last one the remainder); `[0]` for an empty axis.
 pub fn blocks_of(dim: usize, c: usize) -> Vec<usize> {
@@ -169,6 +192,17 @@ mod tests {
         assert_eq!(c[1][0], 409);
         assert_eq!(c[2], vec![100]);
         assert_eq!(c[0].len() * c[1].len() * c[2].len(), 75);
+    }
+
+    #[test]
+    fn grids_too_large_to_describe_are_refused_before_allocating() {
+        // 10^11 blocks per axis would need 800 GB just to list the sizes.
+        let huge = [1_000_000_000_000usize, 1_000_000_000_000];
+        let e = normalize(&ChunkSpec::Uniform(10), &huge, 8).unwrap_err();
+        assert!(e.to_string().contains("use larger chunks"), "{e}");
+        // The limit is on the whole grid, not one axis.
+        assert!(normalize(&ChunkSpec::Uniform(1), &[20_000, 20_000], 8).is_err());
+        assert!(normalize(&ChunkSpec::Uniform(10), &[20_000, 20_000], 8).is_ok());
     }
 
     #[test]

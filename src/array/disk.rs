@@ -3,7 +3,7 @@
 //! (`da.to_zarr`, `da.to_hdf5`, `da.store`): each task reads or writes one
 //! block, so neither direction ever holds the whole array.
 
-use super::chunks::{normalize, ChunkSpec};
+use super::chunks::{normalize, AxisSpec, ChunkSpec};
 use super::error::ArrayError;
 use super::meta::Meta;
 use super::node::{Array, BlockPlan, Op, Source};
@@ -40,16 +40,12 @@ pub fn from_disk(
     chunks: Option<&ChunkSpec>,
     prefix: &str,
 ) -> Result<Array, ArrayError> {
-    let grid = match (chunks, z.storage_chunks()) {
-        (Some(spec), _) => normalize(spec, z.shape(), z.dtype().itemsize())?,
-        (None, Some(c)) => z
-            .shape()
-            .iter()
-            .zip(&c)
-            .map(|(&n, &c)| regular(n, c))
-            .collect(),
-        (None, None) => normalize(&ChunkSpec::Auto, z.shape(), z.dtype().itemsize())?,
+    let spec = match (chunks, z.storage_chunks()) {
+        (Some(spec), _) => spec.clone(),
+        (None, Some(c)) => ChunkSpec::PerAxis(c.into_iter().map(AxisSpec::Size).collect()),
+        (None, None) => ChunkSpec::Auto,
     };
+    let grid = normalize(&spec, z.shape(), z.dtype().itemsize())?;
     let meta = Meta::new(z.shape().to_vec(), grid, z.dtype());
     let mut t = Tokenizer::new();
     t.str(&z.location())
@@ -60,19 +56,6 @@ pub fn from_disk(
         meta,
         Op::Source(Arc::new(DiskSource(z))),
     ))
-}
-
-/// `n` split into pieces of `c` (the last one shorter).
-fn regular(n: usize, c: usize) -> Vec<usize> {
-    if n == 0 {
-        return vec![0];
-    }
-    let c = c.max(1);
-    let mut v = vec![c; n / c];
-    if !n.is_multiple_of(c) {
-        v.push(n % c);
-    }
-    v
 }
 
 /// The one chunk shape of `meta` if its chunks are regular (all equal but the

@@ -121,6 +121,14 @@ impl H5Group {
         self.group.member_names().map_err(io)
     }
 
+    /// Write the file's buffers to disk.
+    pub fn flush(&self) -> Result<()> {
+        match &self._file {
+            Some(f) => f.flush().map_err(io),
+            None => Ok(()),
+        }
+    }
+
     /// Whether `name` (a path, possibly nested) exists here.
     pub fn contains(&self, name: &str) -> bool {
         let mut at = String::new();
@@ -291,23 +299,10 @@ impl H5Dataset {
     }
 
     fn selection(&self, offset: &[usize], shape: &[usize]) -> Result<Selection> {
-        if offset.len() != self.shape.len() || shape.len() != self.shape.len() {
-            return Err(StoreError::Shape(format!(
-                "a region of rank {} does not fit a dataset of rank {}",
-                shape.len(),
-                self.shape.len()
-            )));
-        }
-        let mut parts = Vec::with_capacity(shape.len());
-        for ax in 0..shape.len() {
-            if offset[ax] + shape[ax] > self.shape[ax] {
-                return Err(StoreError::Shape(format!(
-                    "region {offset:?}+{shape:?} is outside the dataset's shape {:?}",
-                    self.shape
-                )));
-            }
-            parts.push(SliceOrIndex::from(offset[ax]..offset[ax] + shape[ax]));
-        }
+        let parts: Vec<SliceOrIndex> = super::region_ranges(&self.shape, offset, shape)?
+            .into_iter()
+            .map(SliceOrIndex::from)
+            .collect();
         Ok(Selection::from(Hyperslab::from(parts)))
     }
 
@@ -327,11 +322,6 @@ impl H5Dataset {
             let a = self.ds.read_slice::<T, _, IxDyn>(sel).map_err(io)?;
             Ok(<T as crate::chunk::Elem>::into_chunk(a))
         })
-    }
-
-    /// The whole dataset.
-    pub fn read_all(&self) -> Result<Chunk> {
-        self.read(&vec![0; self.shape.len()], &self.shape.clone())
     }
 
     /// Write `data` (cast to the dataset's dtype) at `offset`.
@@ -359,6 +349,7 @@ impl H5Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::DiskArray;
 
     #[test]
     fn datasets_round_trip_with_groups_chunks_and_gzip() {
@@ -416,19 +407,7 @@ mod tests {
         let f = H5Group::open(&dir.path().join("t.h5"), H5Mode::Truncate).unwrap();
         let base: Vec<i64> = (0..12).map(|i| i % 5).collect();
         let c = Chunk::from_vec(base, &[3, 4]).unwrap();
-        for d in [
-            DType::Bool,
-            DType::Int8,
-            DType::Int16,
-            DType::Int32,
-            DType::Int64,
-            DType::UInt8,
-            DType::UInt16,
-            DType::UInt32,
-            DType::UInt64,
-            DType::Float32,
-            DType::Float64,
-        ] {
+        for d in DType::ALL {
             let want = c.astype(d).unwrap();
             let new = NewDataset {
                 shape: vec![3, 4],

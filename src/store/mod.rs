@@ -20,6 +20,33 @@ pub use zarr::{NewArray, ZarrArray, ZarrFormat};
 
 use crate::chunk::{Chunk, DType};
 
+/// The ranges of the region at `offset` with `extent` in an array of `shape`,
+/// or why it does not fit (wrong rank, or past an edge).
+pub fn region_ranges(
+    shape: &[usize],
+    offset: &[usize],
+    extent: &[usize],
+) -> Result<Vec<std::ops::Range<usize>>> {
+    if offset.len() != shape.len() || extent.len() != shape.len() {
+        return Err(StoreError::Shape(format!(
+            "a region of rank {} does not fit an array of rank {}",
+            extent.len(),
+            shape.len()
+        )));
+    }
+    (0..shape.len())
+        .map(|ax| {
+            let end = offset[ax] + extent[ax];
+            if end > shape[ax] {
+                return Err(StoreError::Shape(format!(
+                    "region {offset:?}+{extent:?} is outside the array's shape {shape:?}"
+                )));
+            }
+            Ok(offset[ax]..end)
+        })
+        .collect()
+}
+
 /// An n-d array on disk that reads and writes rectangular regions: what a
 /// lazy source reads from and a store plan writes into, whatever the format.
 pub trait DiskArray: Send + Sync {

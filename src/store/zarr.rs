@@ -10,7 +10,7 @@ use crate::chunk::{dispatch_chunk, with_dtype, Chunk, DType};
 use parking_lot::Mutex;
 use serde_json::{json, Value as Json};
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use zarrs::array::{Array, ArrayMetadata};
@@ -81,46 +81,12 @@ fn is_zarr_dir(path: &Path) -> bool {
         .any(|f| path.join(f).exists())
 }
 
-/// The zarr v3 `data_type` name of a dtype.
-fn v3_name(d: DType) -> &'static str {
-    d.name()
-}
-
-/// The zarr v2 `dtype` string (NumPy's typestr, little-endian).
-fn v2_typestr(d: DType) -> String {
-    match d {
-        DType::Bool => "|b1".into(),
-        DType::Int8 => "|i1".into(),
-        DType::UInt8 => "|u1".into(),
-        _ => {
-            let kind = match d {
-                DType::Float32 | DType::Float64 => 'f',
-                DType::UInt16 | DType::UInt32 | DType::UInt64 => 'u',
-                _ => 'i',
-            };
-            format!("<{kind}{}", d.itemsize())
-        }
-    }
-}
-
-/// A dtype from zarr metadata (`"int32"`, `"<i4"`, `"|b1"`, ...).
+/// A dtype from zarr metadata (`"int32"`, `"<i4"`, `"|b1"`, ">f8", ...).
 fn parse_dtype(s: &str) -> Result<DType> {
-    let all = [
-        DType::Bool,
-        DType::Int8,
-        DType::Int16,
-        DType::Int32,
-        DType::Int64,
-        DType::UInt8,
-        DType::UInt16,
-        DType::UInt32,
-        DType::UInt64,
-        DType::Float32,
-        DType::Float64,
-    ];
     let bare = s.trim_start_matches(['<', '>', '|', '=']);
-    all.into_iter()
-        .find(|&d| d.name() == s || v2_typestr(d).trim_start_matches(['<', '|']) == bare)
+    DType::ALL
+        .into_iter()
+        .find(|&d| d.name() == s || d.str_code()[1..] == *bare)
         .ok_or_else(|| StoreError::DType(s.to_string()))
 }
 
@@ -146,7 +112,7 @@ fn metadata(new: &NewArray, chunks: &[usize]) -> Json {
             "zarr_format": 3,
             "node_type": "array",
             "shape": new.shape,
-            "data_type": v3_name(new.dtype),
+            "data_type": new.dtype.name(),
             "chunk_grid": {"name": "regular", "configuration": {"chunk_shape": chunks}},
             "chunk_key_encoding": {"name": "default", "configuration": {"separator": "/"}},
             "fill_value": fill,
@@ -160,7 +126,7 @@ fn metadata(new: &NewArray, chunks: &[usize]) -> Json {
             "zarr_format": 2,
             "shape": new.shape,
             "chunks": chunks,
-            "dtype": v2_typestr(new.dtype),
+            "dtype": new.dtype.str_code(),
             "compressor": {"id": "zstd", "level": 0},
             "fill_value": fill,
             "order": "C",
@@ -294,30 +260,11 @@ impl ZarrArray {
     pub fn read_only(&self) -> bool {
         self.read_only
     }
-    /// The directory, for arrays on disk.
-    pub fn path(&self) -> Option<PathBuf> {
-        self.location.strip_prefix("file://").map(PathBuf::from)
-    }
-
     fn ranges(&self, offset: &[usize], shape: &[usize]) -> Result<Vec<Range<u64>>> {
-        if offset.len() != self.shape.len() || shape.len() != self.shape.len() {
-            return Err(StoreError::Shape(format!(
-                "a region of rank {} does not fit an array of rank {}",
-                shape.len(),
-                self.shape.len()
-            )));
-        }
-        let mut out = Vec::with_capacity(shape.len());
-        for ax in 0..shape.len() {
-            if offset[ax] + shape[ax] > self.shape[ax] {
-                return Err(StoreError::Shape(format!(
-                    "region {offset:?}+{shape:?} is outside the array's shape {:?}",
-                    self.shape
-                )));
-            }
-            out.push(offset[ax] as u64..(offset[ax] + shape[ax]) as u64);
-        }
-        Ok(out)
+        Ok(super::region_ranges(&self.shape, offset, shape)?
+            .into_iter()
+            .map(|r| r.start as u64..r.end as u64)
+            .collect())
     }
 
     /// Read the region at `offset` with `shape`.
@@ -330,11 +277,6 @@ impl ZarrArray {
             let data: Vec<T> = self.array.retrieve_array_subset(&ranges).map_err(io)?;
             Chunk::from_vec(data, shape).map_err(io)
         })
-    }
-
-    /// The whole array.
-    pub fn read_all(&self) -> Result<Chunk> {
-        self.read(&vec![0; self.shape.len()], &self.shape.clone())
     }
 
     /// Write `data` (cast to the array's dtype) at `offset`. Writes that cover

@@ -1,19 +1,8 @@
 use super::*;
+use crate::store::DiskArray;
 use ndarray::{ArrayD, IxDyn};
 
-const ALL: [DType; 11] = [
-    DType::Bool,
-    DType::Int8,
-    DType::Int16,
-    DType::Int32,
-    DType::Int64,
-    DType::UInt8,
-    DType::UInt16,
-    DType::UInt32,
-    DType::UInt64,
-    DType::Float32,
-    DType::Float64,
-];
+const ALL: [DType; 11] = DType::ALL;
 
 fn counting(shape: &[usize]) -> Chunk {
     let n: usize = shape.iter().product();

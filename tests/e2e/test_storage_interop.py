@@ -222,3 +222,29 @@ def test_tessera_reads_what_h5py_writes(tmp_path):
         assert total == pytest.approx(w.sum()), name
         np.testing.assert_array_equal(np.array(sub), w[::5, ::4], err_msg=name)
         np.testing.assert_array_equal(np.array(row), w[7, 3:9], err_msg=name)
+
+
+def test_bad_storage_input_raises_clear_errors_and_the_session_goes_on(tmp_path):
+    cases = [
+        ("zarr.open('a.zarr', mode='w', shape=(4,), compressor='blosc')",
+         "NotImplementedError: open(): compressor= is not supported"),
+        ("zarr.open('a.zarr', mode='w')", "TypeError: open() needs shape="),
+        ("zarr.open('nothing.zarr', mode='r')", "FileNotFoundError"),
+        ("zarr.zeros((10**12, 10**12), chunks=(10, 10))[:]", "ValueError: these chunks would split"),
+        ("da.to_zarr(x, 'b.zarr', region=(slice(0, 2),))", "NotImplementedError: to_zarr(): region="),
+        ("da.store(x, zarr.zeros((3, 3)))", "ValueError: cannot store an array of shape (4, 4)"),
+        ("da.store(x, np.ones((4, 4)))", "TypeError: store() writes into zarr arrays"),
+        ("h5py.File('none.h5', 'r')", "FileNotFoundError"),
+        ("h5py.File('h.h5', 'w').create_dataset('a', shape=(2,), maxshape=(None,))",
+         "NotImplementedError: create_dataset(): maxshape="),
+        ("da.map_blocks(lambda b: b[:1], x).compute()", "ValueError: map_blocks: block"),
+    ]
+    body = "\n".join(
+        f"try:\n    {c}\n    print('no error')\nexcept Exception as e:\n    print(type(e).__name__ + ': ' + str(e))"
+        for c, _ in cases)
+    lines = tessera(tmp_path, "import numpy as np\nimport dask.array as da\nimport zarr\nimport h5py\n"
+                    "x = da.ones((4, 4), chunks=2)\n" + body + "\nprint(x.sum().compute())\n")
+    assert len(lines) == len(cases) + 1, lines
+    for (code, want), got in zip(cases, lines):
+        assert got.startswith(want), (code, got)
+    assert lines[-1] == "16.0"

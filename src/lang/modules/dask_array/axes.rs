@@ -29,16 +29,9 @@ fn int(v: &Value) -> PyResult<i64> {
     crate::lang::builtins::to_int(v, "")
 }
 
-/// An axis in `0..n`, with NumPy's AxisError text otherwise.
+/// An axis in `0..n`, with NumPy's out-of-bounds text otherwise.
 fn norm(axis: i64, n: usize) -> PyResult<usize> {
-    let a = if axis < 0 { axis + n as i64 } else { axis };
-    if a < 0 || a >= n as i64 {
-        return Err(exc::new(
-            "AxisError",
-            format!("axis {axis} is out of bounds for array of dimension {n}"),
-        ));
-    }
-    Ok(a as usize)
+    crate::chunk::norm_axis(axis as isize, n).map_err(super::convert::chunk_error)
 }
 
 fn full_slice() -> Value {

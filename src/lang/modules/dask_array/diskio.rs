@@ -15,6 +15,43 @@ use crate::sched::Scheduler;
 use crate::store::{DiskArray, StoreError};
 use std::sync::Arc;
 
+/// Refuse keywords Tessera does not implement when they ask for anything
+/// but the default (None, False, or `order='C'`), instead of ignoring them.
+pub fn refuse_kws(a: &mut Args, names: &[&str], f: &str) -> PyResult<()> {
+    for n in names {
+        match a.take_kw(n) {
+            None | Some(Value::None) | Some(Value::Bool(false)) => {}
+            Some(Value::Str(s)) if *n == "order" && &*s == "C" => {}
+            Some(_) => {
+                return Err(exc::new(
+                    "NotImplementedError",
+                    format!("{f}(): {n}= is not supported by Tessera yet"),
+                ))
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The attributes every on-disk array shares (`shape`, `ndim`, `size`,
+/// `nbytes`, `dtype`).
+pub fn common_attr(z: &dyn DiskArray, name: &str) -> Option<Value> {
+    let size: usize = z.shape().iter().product();
+    Some(match name {
+        "shape" => ints(z.shape()),
+        "ndim" => Value::Int(z.shape().len() as i64),
+        "size" => Value::Int(size as i64),
+        "nbytes" => Value::Int((size * z.dtype().itemsize()) as i64),
+        "dtype" => Value::object(super::objects::DTypeObj(z.dtype())),
+        _ => return None,
+    })
+}
+
+/// A tuple of ints.
+pub fn ints(v: &[usize]) -> Value {
+    Value::tuple(v.iter().map(|&n| Value::Int(n as i64)).collect())
+}
+
 /// The on-disk array inside a value (a zarr array or an HDF5 dataset).
 pub fn as_disk(v: &Value) -> Option<Arc<dyn DiskArray>> {
     if let Some(z) = super::zarrmod::as_zarr(v) {
@@ -32,6 +69,8 @@ pub fn getitem(vm: &mut Vm, z: &Arc<dyn DiskArray>, key: &Value) -> PyResult<Val
     Ok(run::compute(vm, &[sel], Scheduler::Sync)?.remove(0))
 }
 
+/// Drop keywords that cannot change the result of a local computation
+/// (`storage_options=`, `lock=`, ...).
 pub fn ignore_kws(a: &mut Args, names: &[&str]) {
     for n in names {
         let _ = a.take_kw(n);
@@ -197,7 +236,8 @@ pub fn store(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
     };
     let compute = !matches!(a.take_kw("compute"), Some(Value::Bool(false)));
     let stored = matches!(a.take_kw("return_stored"), Some(Value::Bool(true)));
-    ignore_kws(&mut a, &["lock", "flush", "regions"]);
+    refuse_kws(&mut a, &["regions"], "store")?;
+    ignore_kws(&mut a, &["lock", "flush"]);
     let sources = sources_of(&src)?
         .iter()
         .map(|v| lazy_operand(v).ok_or_else(|| super::objects::not_array("store", v)))

@@ -5,7 +5,7 @@
 
 use super::convert;
 use super::diskio;
-use super::objects::{lazy_operand, DTypeObj};
+use super::objects::lazy_operand;
 use crate::array::{self, Array};
 use crate::lang::eval::{Args, Vm};
 use crate::lang::exc::{self, PyErr, PyResult};
@@ -68,6 +68,21 @@ fn name_arg(a: &mut Args, f: &str) -> PyResult<String> {
     }
 }
 
+/// `compression='gzip'` with `compression_opts` (level 0–9, default 4), as h5py takes them.
+fn gzip_level(a: &mut Args) -> PyResult<Option<u8>> {
+    match (a.take_kw("compression"), a.take_kw("compression_opts")) {
+        (None | Some(Value::None), _) => Ok(None),
+        (Some(Value::Str(c)), level) if &*c == "gzip" => Ok(Some(match level {
+            Some(Value::Int(l)) if (0..=9).contains(&l) => l as u8,
+            _ => 4,
+        })),
+        (Some(other), _) => Err(exc::value_error(format!(
+            "Compression filter {} is unavailable in Tessera (use 'gzip')",
+            crate::lang::repr::repr_simple(&other)
+        ))),
+    }
+}
+
 /// `group.create_dataset(name, shape=None, dtype=None, data=None, chunks=None,
 /// compression=None, compression_opts=None)`.
 fn create_dataset(vm: &mut Vm, g: &H5Group, mut a: Args) -> PyResult<Value> {
@@ -97,20 +112,18 @@ fn create_dataset(vm: &mut Vm, g: &H5Group, mut a: Args) -> PyResult<Value> {
         )),
         Some(v) => Some(convert::shape(&v)?),
     };
-    let gzip = match (a.take_kw("compression"), a.take_kw("compression_opts")) {
-        (None | Some(Value::None), _) => None,
-        (Some(Value::Str(c)), level) if &*c == "gzip" => Some(match level {
-            Some(Value::Int(l)) if (0..=9).contains(&l) => l as u8,
-            _ => 4,
-        }),
-        (Some(other), _) => {
-            return Err(exc::value_error(format!(
-                "Compression filter {} is unavailable in Tessera (use 'gzip')",
-                crate::lang::repr::repr_simple(&other)
-            )))
-        }
-    };
-    diskio::ignore_kws(&mut a, &["maxshape", "fillvalue", "shuffle", "fletcher32"]);
+    let gzip = gzip_level(&mut a)?;
+    diskio::refuse_kws(
+        &mut a,
+        &[
+            "maxshape",
+            "fillvalue",
+            "shuffle",
+            "fletcher32",
+            "scaleoffset",
+        ],
+        "create_dataset",
+    )?;
     // With compression, HDF5 needs chunks; h5py picks them as for chunks=True.
     let chunks = chunks.or_else(|| {
         gzip.map(|_| crate::store::guess_chunks(&shape, dtype.map_or(4, |d| d.itemsize())))
@@ -166,7 +179,8 @@ fn group_method(obj: &GroupObj, name: &str) -> PyResult<Option<Value>> {
             let k = g.keys().map_err(convert::store_error)?;
             Ok(Value::list(k.iter().map(|s| Value::str(s)).collect()))
         }),
-        "flush" => Builtin::value("flush", "flush()", "Write buffers to disk.", |_vm, _a| {
+        "flush" => Builtin::value("flush", "flush()", "Write buffers to disk.", move |_vm, _a| {
+            g.flush().map_err(convert::store_error)?;
             Ok(Value::None)
         }),
         "filename" => Value::str(&g.filename().display().to_string()),
@@ -258,19 +272,6 @@ impl Object for GroupObj {
     }
 }
 
-/// NumPy's type string for a dtype (`<f8`), as h5py shows it.
-fn typestr(d: crate::chunk::DType) -> String {
-    use crate::chunk::DType::*;
-    match d {
-        Bool => "|b1".into(),
-        Int8 => "|i1".into(),
-        UInt8 => "|u1".into(),
-        Float32 | Float64 => format!("<f{}", d.itemsize()),
-        UInt16 | UInt32 | UInt64 => format!("<u{}", d.itemsize()),
-        _ => format!("<i{}", d.itemsize()),
-    }
-}
-
 impl Object for DatasetObj {
     fn type_name(&self) -> String {
         "Dataset".into()
@@ -281,22 +282,17 @@ impl Object for DatasetObj {
         format!(
             "<HDF5 dataset \"{}\": shape {shape}, type \"{}\">",
             d.name().rsplit('/').next().unwrap_or(""),
-            typestr(d.dtype())
+            d.dtype().str_code()
         )
     }
     fn getattr(&self, _vm: &mut Vm, name: &str) -> Option<PyResult<Value>> {
         let d = &self.0;
-        let ints = |v: &[usize]| Value::tuple(v.iter().map(|&n| Value::Int(n as i64)).collect());
-        let size: usize = d.shape().iter().product();
+        if let Some(v) = diskio::common_attr(&**d, name) {
+            return Some(Ok(v));
+        }
         Some(Ok(match name {
-            "shape" => ints(d.shape()),
-            "chunks" => d.chunks().map_or(Value::None, ints),
-            "dtype" => Value::object(DTypeObj(d.dtype())),
-            "ndim" => Value::Int(d.shape().len() as i64),
-            "size" => Value::Int(size as i64),
-            "nbytes" => Value::Int((size * d.dtype().itemsize()) as i64),
+            "chunks" => d.chunks().map_or(Value::None, diskio::ints),
             "name" => Value::str(&d.name()),
-            "file" => Value::str(&d.filename().display().to_string()),
             _ => return None,
         }))
     }
@@ -380,7 +376,6 @@ pub fn h5py_module() -> Value {
         "h5py",
         "HDF5 files: groups and datasets, read and written in place (files h5py opens).",
     );
-    m.set("__version__", Value::str("3.16.0"));
     m.func(
         "File",
         "File(name, mode='r')",
@@ -417,11 +412,13 @@ pub fn to_hdf5(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
         }
     };
     let sched = crate::lang::modules::dask_runtime::scheduler_from(vm, &mut a)?;
-    let gzip = match a.take_kw("compression") {
-        Some(Value::Str(c)) if &*c == "gzip" => Some(4),
-        _ => None,
+    let gzip = gzip_level(&mut a)?;
+    // chunks=True (Dask's default) chunks each dataset like its array; a tuple is used as given.
+    let chunks = match a.take_kw("chunks") {
+        None | Some(Value::None) | Some(Value::Bool(true)) => None,
+        Some(v) => Some(convert::shape(&v)?),
     };
-    diskio::ignore_kws(&mut a, &["chunks", "compression_opts", "shuffle"]);
+    diskio::refuse_kws(&mut a, &["shuffle"], "to_hdf5")?;
     let arrays = pairs
         .iter()
         .map(|(_, v)| lazy_operand(v).ok_or_else(|| super::objects::not_array("to_hdf5", v)))
@@ -442,7 +439,8 @@ pub fn to_hdf5(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
             let new = NewDataset {
                 shape: x.meta().shape.clone(),
                 dtype: Some(x.meta().dtype),
-                chunks: (!x.meta().shape.is_empty()).then(|| x.meta().chunksize()),
+                chunks: (!x.meta().shape.is_empty())
+                    .then(|| chunks.clone().unwrap_or_else(|| x.meta().chunksize())),
                 gzip,
             };
             // As h5py's require_dataset: an existing dataset of the same shape

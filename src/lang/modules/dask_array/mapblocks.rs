@@ -92,7 +92,11 @@ impl BlockPlan for MapBlocks {
                 crate::chunk::shape_str(&want)
             )));
         }
-        c.astype(self.out.dtype)
+        if c.dtype() == self.out.dtype {
+            Ok(c)
+        } else {
+            c.astype(self.out.dtype)
+        }
     }
 }
 

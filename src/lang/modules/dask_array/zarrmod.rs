@@ -5,7 +5,7 @@
 
 use super::convert;
 use super::diskio;
-use super::objects::{lazy_operand, tuple_repr, ArrayObj, DTypeObj, NdArrayObj};
+use super::objects::{lazy_operand, tuple_repr, ArrayObj, NdArrayObj};
 use crate::array::{self, Array};
 use crate::chunk::DType;
 use crate::lang::eval::{Args, Vm};
@@ -56,21 +56,44 @@ fn format_of(v: Option<Value>) -> PyResult<ZarrFormat> {
 
 /// A `chunks=` argument for a new zarr array: one size per axis, or `None` to
 /// let zarr's heuristic choose.
-fn zarr_chunks(v: Option<Value>, shape: &[usize], d: DType) -> PyResult<Option<Vec<usize>>> {
+fn zarr_chunks(v: Option<Value>, shape: &[usize]) -> PyResult<Option<Vec<usize>>> {
     match v {
         None | Some(Value::None) | Some(Value::Bool(true)) => Ok(None),
         Some(Value::Str(s)) if &*s == "auto" => Ok(None),
         Some(Value::Bool(false)) => Ok(Some(shape.iter().map(|&n| n.max(1)).collect())),
-        Some(v) => {
-            let spec = convert::chunks(Some(&v), shape.len())?;
-            let grid = array::chunks::normalize(&spec, shape, d.itemsize())
-                .map_err(convert::array_error)?;
-            Ok(Some(
-                grid.iter()
-                    .map(|c| c.first().copied().unwrap_or(1).max(1))
-                    .collect(),
-            ))
+        // One chunk size per axis is all zarr stores: -1/None take the whole axis.
+        Some(Value::Int(n)) if n > 0 => Ok(Some(vec![n as usize; shape.len()])),
+        Some(v @ (Value::Tuple(_) | Value::List(_))) => {
+            let items: Vec<Value> = match &v {
+                Value::Tuple(t) => t.to_vec(),
+                Value::List(l) => l.read().clone(),
+                _ => unreachable!("matched above"),
+            };
+            if items.len() != shape.len() {
+                return Err(exc::value_error(format!(
+                    "chunks {} do not fit an array of {} dimensions",
+                    crate::lang::repr::repr_simple(&v),
+                    shape.len()
+                )));
+            }
+            items
+                .iter()
+                .zip(shape)
+                .map(|(it, &n)| match it {
+                    Value::Int(c) if *c > 0 => Ok(*c as usize),
+                    Value::Int(-1) | Value::None => Ok(n.max(1)),
+                    other => Err(exc::value_error(format!(
+                        "chunk sizes must be positive ints, got {}",
+                        crate::lang::repr::repr_simple(other)
+                    ))),
+                })
+                .collect::<PyResult<Vec<usize>>>()
+                .map(Some)
         }
+        Some(other) => Err(exc::value_error(format!(
+            "invalid chunks: {}",
+            crate::lang::repr::repr_simple(&other)
+        ))),
     }
 }
 
@@ -120,7 +143,7 @@ fn creation(a: &mut Args, shape: Option<Value>, default: DType, f: &str) -> PyRe
 
 fn create(path: Option<&Path>, c: Creation, overwrite: bool) -> PyResult<ZarrArray> {
     let new = NewArray {
-        chunks: zarr_chunks(c.chunks, &c.shape, c.dtype)?,
+        chunks: zarr_chunks(c.chunks, &c.shape)?,
         shape: c.shape,
         dtype: c.dtype,
         format: c.format,
@@ -134,7 +157,11 @@ fn open(_vm: &mut Vm, mut a: Args) -> PyResult<Value> {
     let store = a
         .arg(0, "store")
         .ok_or_else(|| exc::type_error("open() missing required argument: 'store'"))?;
-    let path = path_of(&store, "open")?;
+    let mut path = path_of(&store, "open")?;
+    // `path=` names an array inside the store, as a sub-directory.
+    if let Some(Value::Str(sub)) = a.take_kw("path") {
+        path = path.join(sub.trim_matches('/'));
+    }
     let mode = match a.arg(1, "mode") {
         None => "a".to_string(),
         Some(Value::Str(m)) => m.to_string(),
@@ -146,16 +173,12 @@ fn open(_vm: &mut Vm, mut a: Args) -> PyResult<Value> {
         }
     };
     let shape = a.take_kw("shape");
-    diskio::ignore_kws(
+    diskio::ignore_kws(&mut a, &["storage_options"]);
+    diskio::refuse_kws(
         &mut a,
-        &[
-            "path",
-            "storage_options",
-            "order",
-            "compressor",
-            "compressors",
-        ],
-    );
+        &["order", "compressor", "compressors", "filters"],
+        "open",
+    )?;
     let exists = path.join("zarr.json").exists() || path.join(".zarray").exists();
     let z = match mode.as_str() {
         "r" | "r+" => ZarrArray::open(&path, mode == "r").map_err(convert::store_error)?,
@@ -186,10 +209,11 @@ fn create_fn(name: &'static str, fill: Option<f64>) -> impl Fn(&mut Vm, Args) ->
                 a.kw.push((Arc::from("fill_value"), v));
             }
         }
-        diskio::ignore_kws(
+        diskio::refuse_kws(
             &mut a,
-            &["path", "order", "compressor", "compressors", "mode"],
-        );
+            &["path", "order", "compressor", "compressors", "filters"],
+            name,
+        )?;
         let mut c = creation(&mut a, shape, DType::Float64, name)?;
         if let Some(f) = fill {
             c.fill = f;
@@ -226,7 +250,6 @@ pub fn zarr_module() -> Value {
         "zarr",
         "Chunked, compressed N-d arrays on disk (zarr v2 and v3), readable by zarr-python.",
     );
-    m.set("__version__", Value::str("3.1.6"));
     m.func(
         "open",
         "open(store, mode='a', shape=None, chunks=None, dtype=None, fill_value=0, zarr_format=3)",
@@ -321,7 +344,8 @@ fn to_zarr_of(vm: &mut Vm, x: &Array, url: Value, mut a: Args) -> PyResult<Value
     let overwrite = matches!(a.take_kw("overwrite"), Some(Value::Bool(true)));
     let component = a.take_kw("component");
     let format = format_of(a.take_kw("zarr_format"))?;
-    diskio::ignore_kws(&mut a, &["storage_options", "region", "lock"]);
+    diskio::ignore_kws(&mut a, &["storage_options", "lock"]);
+    diskio::refuse_kws(&mut a, &["region"], "to_zarr")?;
     a.check("to_zarr", 3)?;
     let target = match as_zarr(&url) {
         Some(z) => z,
@@ -427,14 +451,11 @@ impl Object for ZarrObj {
     }
     fn getattr(&self, _vm: &mut Vm, name: &str) -> Option<PyResult<Value>> {
         let z = &self.0;
-        let size: usize = z.shape().iter().product();
-        let ints = |v: &[usize]| Value::tuple(v.iter().map(|&n| Value::Int(n as i64)).collect());
+        if let Some(v) = diskio::common_attr(&**z, name) {
+            return Some(Ok(v));
+        }
         Some(Ok(match name {
-            "shape" => ints(z.shape()),
-            "chunks" => ints(z.chunks()),
-            "ndim" => Value::Int(z.shape().len() as i64),
-            "size" => Value::Int(size as i64),
-            "nbytes" => Value::Int((size * z.dtype().itemsize()) as i64),
+            "chunks" => diskio::ints(z.chunks()),
             "nchunks" => Value::Int(
                 z.shape()
                     .iter()
@@ -442,7 +463,6 @@ impl Object for ZarrObj {
                     .map(|(&n, &c)| n.div_ceil(c.max(1)))
                     .product::<usize>() as i64,
             ),
-            "dtype" => Value::object(DTypeObj(z.dtype())),
             "read_only" => Value::Bool(z.read_only()),
             "order" => Value::str("C"),
             "path" => Value::str(""),
