@@ -34,6 +34,10 @@ pub enum SchedError {
     /// The plan or the requested outputs are malformed.
     #[error(transparent)]
     Plan(#[from] PlanError),
+    /// The scheduler's own bookkeeping found an impossible state (a bug in
+    /// Tessera); the run stops with this instead of panicking or hanging.
+    #[error("internal scheduler error: {0}")]
+    Internal(String),
     /// The worker pool could not be created.
     #[error("could not start worker threads: {0}")]
     Pool(String),

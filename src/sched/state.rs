@@ -104,7 +104,24 @@ impl<'a> RunState<'a> {
     /// Tell the sink the run starts.
     pub fn announce(&self) {
         if let Some(s) = self.sink {
-            s.started(self.plan.len());
+            self.guard("progress display", || s.started(self.plan.len()));
+        }
+    }
+
+    /// Run `f`, turning a panic into this run's failure (attributed to `what`) so
+    /// that no panic outside a task's own operation can unwind through an
+    /// executor, leave consumers waiting or skip the end-of-run report.
+    fn guard(&self, what: &str, f: impl FnOnce()) -> bool {
+        match catch_unwind(AssertUnwindSafe(f)) {
+            Ok(()) => true,
+            Err(payload) => {
+                self.fail(SchedError::Panicked {
+                    key: what.to_string(),
+                    op: "scheduler".into(),
+                    message: panic_message(payload.as_ref()),
+                });
+                false
+            }
         }
     }
 
@@ -135,22 +152,33 @@ impl<'a> RunState<'a> {
     }
 
     /// Run task `t` on worker `worker` if the run is still going. Returns whether
-    /// it produced a result (so its consumers may be released).
+    /// it produced a result (so its consumers may be released). A panic in the
+    /// bookkeeping around the operation fails the run like a panicking task.
     pub fn run_task(&self, t: TaskId, worker: u32) -> bool {
+        let mut produced = false;
+        let ok = self.guard("task bookkeeping", || {
+            produced = self.run_task_inner(t, worker)
+        });
+        ok && produced
+    }
+
+    fn run_task_inner(&self, t: TaskId, worker: u32) -> bool {
         if self.stopped() {
             return false;
         }
         let plan = self.plan;
         let deps = plan.deps(t);
-        let inputs: SmallVec<[Datum; 4]> = deps
+        let inputs: Option<SmallVec<[Datum; 4]>> = deps
             .iter()
-            .map(|&d| {
-                self.slots[d as usize]
-                    .lock()
-                    .clone()
-                    .expect("input result present")
-            })
+            .map(|&d| self.slots[d as usize].lock().clone())
             .collect();
+        let Some(inputs) = inputs else {
+            self.fail(SchedError::Internal(format!(
+                "an input of task {} was missing",
+                plan.describe(t)
+            )));
+            return false;
+        };
         let start = self.now_ns();
         let res = catch_unwind(AssertUnwindSafe(|| plan.op(t).run(&inputs)));
         let end = self.now_ns();
@@ -175,17 +203,10 @@ impl<'a> RunState<'a> {
                 return false;
             }
             Err(payload) => {
-                let message = if let Some(s) = payload.downcast_ref::<&str>() {
-                    (*s).to_string()
-                } else if let Some(s) = payload.downcast_ref::<String>() {
-                    s.clone()
-                } else {
-                    "non-string panic payload".to_string()
-                };
                 self.fail(SchedError::Panicked {
                     key: plan.describe(t),
                     op: plan.op_name(t).clone(),
-                    message,
+                    message: panic_message(payload.as_ref()),
                 });
                 return false;
             }
@@ -207,7 +228,7 @@ impl<'a> RunState<'a> {
         }
         let done = self.live.done.fetch_add(1, Ordering::Relaxed) + 1;
         if let Some(sink) = self.sink {
-            self.maybe_report(sink, done, end);
+            self.guard("progress display", || self.maybe_report(sink, done, end));
         }
         true
     }
@@ -276,20 +297,20 @@ impl<'a> RunState<'a> {
             (done < self.plan.len() && self.cancel.is_cancelled()).then_some(SchedError::Cancelled)
         });
         if let Some(sink) = self.sink {
-            sink.finished(self.progress_at(done), failure.is_none());
+            let ok = failure.is_none();
+            // A display that panics here must not lose the result or the error.
+            let _ = catch_unwind(AssertUnwindSafe(|| {
+                sink.finished(self.progress_at(done), ok)
+            }));
         }
         if let Some(err) = failure {
             return Err(err);
         }
         let values = outputs
             .iter()
-            .map(|&o| {
-                self.slots[o as usize]
-                    .lock()
-                    .clone()
-                    .expect("output result present")
-            })
-            .collect();
+            .map(|&o| self.slots[o as usize].lock().clone())
+            .collect::<Option<Vec<_>>>()
+            .ok_or_else(|| SchedError::Internal("an output was never computed".into()))?;
         let mut timings: Vec<TaskTiming> = self
             .timings
             .iter()
@@ -317,5 +338,16 @@ impl<'a> RunState<'a> {
             peak_live_results: self.live.peak_count.load(Ordering::Relaxed),
         };
         Ok((values, profile))
+    }
+}
+
+/// The text of a panic payload (`panic!` with a literal or a formatted message).
+pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "non-string panic payload".to_string()
     }
 }
