@@ -14,7 +14,7 @@ use serde_json::{json, Map, Value};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::mpsc::Receiver;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use tokio::sync::mpsc::UnboundedSender;
 
 /// How long after an error we keep aborting execute requests that were already queued.
@@ -58,8 +58,8 @@ impl Executor {
         while let Ok(req) = requests.recv() {
             let outcome = catch_unwind(AssertUnwindSafe(|| self.handle(&req, false)));
             match outcome {
-                Ok(true) => self.abort_queued(&requests, chrono::Utc::now()),
-                Ok(false) => {}
+                Ok(Some(failed_at)) => self.abort_queued(&requests, failed_at),
+                Ok(None) => {}
                 Err(panic) => {
                     log(&format!(
                         "internal error handling '{}': {}",
@@ -74,33 +74,30 @@ impl Executor {
     }
 
     /// After a failed cell with stop_on_error: answer the execute requests that
-    /// were already queued — sent before the failure, by their header date — with
-    /// `aborted`; anything sent later (after the client saw the error) runs normally.
-    fn abort_queued(
-        &mut self,
-        requests: &Receiver<Incoming>,
-        failed_at: chrono::DateTime<chrono::Utc>,
-    ) {
+    /// had already arrived when the failure was answered with `aborted` (their
+    /// senders queued them without seeing the error); anything received later
+    /// runs normally. Arrival is the kernel's own clock, so client clock skew
+    /// and slow clean-up after the failure cannot abort a cell sent after it.
+    fn abort_queued(&mut self, requests: &Receiver<Incoming>, failed_at: Instant) {
         let mut failed_at = failed_at;
         loop {
             let req = match requests.recv_timeout(ABORT_WINDOW) {
                 Ok(req) => req,
                 Err(_) => return,
             };
-            let date = req.msg.header.date;
-            let undated = date == chrono::DateTime::<chrono::Utc>::default();
-            let queued_before = undated || date < failed_at;
-            if self.handle(&req, queued_before) {
-                failed_at = chrono::Utc::now();
+            let queued_before = req.received < failed_at;
+            if let Some(t) = self.handle(&req, queued_before) {
+                failed_at = t;
             }
         }
     }
 
-    /// Handle one request; returns true when it was a cell that failed with stop_on_error.
-    fn handle(&mut self, req: &Incoming, aborting: bool) -> bool {
+    /// Handle one request; returns when the failure was answered if it was a
+    /// cell that failed with stop_on_error.
+    fn handle(&mut self, req: &Incoming, aborting: bool) -> Option<Instant> {
         let parent = &req.msg;
         self.iopub.status("busy", Some(parent));
-        let mut failed = false;
+        let mut failed = None;
         match req.msg_type.as_str() {
             "execute_request" if aborting => {
                 let content =
@@ -158,8 +155,9 @@ impl Executor {
         let _ = self.shell_replies.send(msg);
     }
 
-    /// Run an execute request; returns true if it failed and queued cells should be aborted.
-    fn execute(&mut self, req: &Incoming) -> bool {
+    /// Run an execute request; if it failed and queued cells should be aborted,
+    /// returns the moment just before the error reply went out.
+    fn execute(&mut self, req: &Incoming) -> Option<Instant> {
         let c = &req.content;
         let code = str_field(c, "code", "").to_string();
         let silent = bool_field(c, "silent", false);
@@ -239,8 +237,11 @@ impl Executor {
         if store_history {
             self.history.push(count_now, &code, result_text);
         }
-        let failed = content["status"] == "error" && stop_on_error && !silent;
+        let failed = (content["status"] == "error" && stop_on_error && !silent).then(Instant::now);
         self.reply(&req.msg, "execute_reply", content);
+        // Give memory freed by the cell (a cancelled compute's chunks) back to
+        // the system instead of keeping it in the allocator's free lists.
+        crate::alloc::release_free_memory();
         failed
     }
 

@@ -46,6 +46,7 @@ fn request(msg_type: &str, content: Value) -> Incoming {
         msg,
         msg_type: msg_type.into(),
         content,
+        received: std::time::Instant::now(),
     }
 }
 
@@ -133,4 +134,23 @@ fn silent_cells_do_not_count_or_echo() {
     let (io, rep) = h.finish();
     assert_eq!(content(&rep[0])["execution_count"], 0);
     assert!(io.iter().all(|m| m.header.msg_type != "execute_input"));
+}
+
+#[test]
+fn a_cell_received_after_the_error_reply_runs() {
+    // Interrupted (or failed) cells abort what was queued behind them, never
+    // what the client sent after seeing the error: here the next cell is
+    // received the moment the error reply is out, inside the abort window.
+    let mut h = harness();
+    for round in 0..20 {
+        let failing = request("execute_request", json!({"code": "1/0"}));
+        h.requests.send(failing).unwrap();
+        let rep = h.replies.blocking_recv().expect("error reply");
+        assert_eq!(content(&rep)["status"], "error", "round {round}");
+        let next = request("execute_request", json!({"code": "2 + 2"}));
+        h.requests.send(next).unwrap();
+        let rep = h.replies.blocking_recv().expect("second reply");
+        assert_eq!(content(&rep)["status"], "ok", "round {round}");
+    }
+    drop(h.finish());
 }

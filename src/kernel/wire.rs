@@ -22,6 +22,9 @@ pub struct Incoming {
     pub msg_type: String,
     /// The request's content object.
     pub content: Value,
+    /// When the kernel received it (the executor aborts, after a failed cell,
+    /// only requests that had already arrived when the failure was answered).
+    pub received: std::time::Instant,
 }
 
 /// Verify and parse one multipart message. A bad or missing signature, a
@@ -59,6 +62,7 @@ pub fn parse(frames: zeromq::ZmqMessage, key: &Option<hmac::Key>) -> Result<Inco
         msg,
         msg_type,
         content,
+        received: std::time::Instant::now(),
     })
 }
 
