@@ -91,8 +91,14 @@ pub fn reshape(a: &Array, shape: &[isize]) -> Result<Array, ArrayError> {
     if out == m.shape {
         return Ok(a.clone());
     }
+    let one_block: Chunks = out.iter().map(|&d| vec![d]).collect();
     let (x, out_chunks) = if m.nblocks() == 1 {
-        (a.clone(), out.iter().map(|&d| vec![d]).collect())
+        (a.clone(), one_block)
+    } else if m.size() == 0 {
+        // An empty array has no elements to move: any reshape of it is one
+        // empty block (Dask's planner fails or mis-tiles here).
+        let full = m.shape.iter().map(|&d| vec![d]).collect();
+        (rechunk(a, full)?, one_block)
     } else {
         let (in_chunks, out_chunks) = plan_chunks(&m.shape, &out, &m.chunks)?;
         (rechunk(a, in_chunks)?, out_chunks)

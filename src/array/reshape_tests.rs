@@ -193,3 +193,19 @@ fn minus_one_is_inferred_and_uneven_splits_explain_the_two_passes() {
     assert_eq!(reshape(&a, &[20, 30]).unwrap().name(), a.name());
     assert_eq!(a.meta().dtype, DType::Float64);
 }
+
+#[test]
+fn empty_arrays_reshape_to_any_shape_of_size_zero() {
+    // Found by the array_meta fuzz target: the chunk planner has nothing to
+    // split in a size-0 array, so the reshape falls back to one empty block.
+    let a = arange(&[5, 3, 0], vec![vec![2, 2, 1], vec![3], vec![0]]);
+    let b = arange(&[1, 0, 5], vec![vec![1], vec![0], vec![1; 5]]);
+    let r = reshape(&b, &[2, -1, 5]).unwrap();
+    assert_eq!(r.meta().chunks, vec![vec![2], vec![0], vec![5]]);
+    for out in [vec![0isize], vec![1, 0], vec![0, 7], vec![3, 0, 5]] {
+        let r = reshape(&a, &out).unwrap();
+        let want: Vec<usize> = out.iter().map(|&d| d as usize).collect();
+        assert_eq!(r.meta().shape, want);
+        assert_eq!(eager(&r), chunk::reshape(&eager(&a), &out).unwrap());
+    }
+}
