@@ -2,13 +2,14 @@
 //!
 //! The code map, with one invariant per module, is in `ARCHITECTURE.md`.
 //! Dependency order (a module imports only modules to its right):
-//! `kernel → session → magics → lang → display → array → graph → sched → store → chunk`.
+//! `fuzzing → kernel → session → magics → lang → display → array → graph → sched → store → chunk`.
 
 pub mod alloc;
 pub mod array;
 pub mod chunk;
 pub mod delayed;
 pub mod display;
+pub mod fuzzing;
 pub mod graph;
 pub mod kernel;
 pub mod lang;

@@ -14,7 +14,7 @@ pub mod install;
 mod iopub;
 mod output;
 mod stdin;
-mod wire;
+pub mod wire;
 
 pub use error::KernelError;
 
