@@ -10,6 +10,7 @@ use super::node::{Array, BlockPlan, Op, Source};
 use crate::chunk::{Chunk, ChunkError, DType};
 use crate::graph::Tokenizer;
 use crate::store::DiskArray;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 struct DiskSource(Arc<dyn DiskArray>);
@@ -87,10 +88,31 @@ pub fn regular_chunks(meta: &Meta) -> Result<Vec<usize>, ArrayError> {
         .collect()
 }
 
+/// How far one store got: blocks written (each whole) out of the total, so an
+/// interrupted write can tell the user what is on disk.
+#[derive(Debug, Default)]
+pub struct StoreProgress {
+    written: AtomicUsize,
+    total: usize,
+}
+
+impl StoreProgress {
+    /// Blocks fully written so far.
+    pub fn written(&self) -> usize {
+        self.written.load(Ordering::Relaxed)
+    }
+
+    /// Blocks the store writes in all.
+    pub fn total(&self) -> usize {
+        self.total
+    }
+}
+
 /// Writes each block of the input into an array on disk at the block's offset.
 struct StorePlan {
     input: Meta,
     target: Arc<dyn DiskArray>,
+    progress: Arc<StoreProgress>,
 }
 
 impl BlockPlan for StorePlan {
@@ -105,6 +127,7 @@ impl BlockPlan for StorePlan {
         self.target
             .write(&self.input.block_offset(idx), block)
             .map_err(store_error)?;
+        self.progress.written.fetch_add(1, Ordering::Relaxed);
         let ones = vec![1; idx.len()];
         Chunk::from_vec(vec![block.nbytes() as i64], &ones)
     }
@@ -114,6 +137,14 @@ impl BlockPlan for StorePlan {
 /// (same shape); each of its elements is the number of bytes one block wrote.
 /// Computing it stores `x` with one task per block and never assembles `x`.
 pub fn store(x: &Array, target: Arc<dyn DiskArray>) -> Result<Array, ArrayError> {
+    store_tracked(x, target).map(|(a, _)| a)
+}
+
+/// [`store`], also returning the counter of blocks written.
+pub fn store_tracked(
+    x: &Array,
+    target: Arc<dyn DiskArray>,
+) -> Result<(Array, Arc<StoreProgress>), ArrayError> {
     if x.meta().shape != target.shape() {
         return Err(ArrayError::Shape(format!(
             "cannot store an array of shape {} into a target of shape {}",
@@ -140,11 +171,16 @@ pub fn store(x: &Array, target: Arc<dyn DiskArray>) -> Result<Array, ArrayError>
     t.str(x.name())
         .str(&target.location())
         .u64(Arc::as_ptr(&target) as *const u8 as usize as u64);
+    let progress = Arc::new(StoreProgress {
+        written: AtomicUsize::new(0),
+        total: nb.iter().product(),
+    });
     let plan = StorePlan {
         input: x.meta().clone(),
         target,
+        progress: progress.clone(),
     };
-    Ok(Array::from_op(
+    let stored = Array::from_op(
         "store",
         &t,
         meta,
@@ -152,5 +188,6 @@ pub fn store(x: &Array, target: Arc<dyn DiskArray>) -> Result<Array, ArrayError>
             plan: Arc::new(plan),
             inputs: vec![x.clone()],
         },
-    ))
+    );
+    Ok((stored, progress))
 }

@@ -248,3 +248,91 @@ def test_bad_storage_input_raises_clear_errors_and_the_session_goes_on(tmp_path)
     for (code, want), got in zip(cases, lines):
         assert got.startswith(want), (code, got)
     assert lines[-1] == "16.0"
+
+
+def _run_and_interrupt(tmp_path, setup, cell, after=0.6):
+    """Run `cell` in a live kernel (cwd tmp_path), interrupt it after `after`
+    seconds; the execute_reply's content."""
+    import time
+    from jupyter_client.manager import start_new_kernel
+
+    km, kc = start_new_kernel(kernel_name="tessera", startup_timeout=30, cwd=str(tmp_path))
+    try:
+        kc.execute_interactive(setup, timeout=120)
+        msg_id = kc.execute(cell)
+        time.sleep(after)
+        km.interrupt_kernel()
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            reply = kc.get_shell_msg(timeout=30)
+            if reply["parent_header"].get("msg_id") == msg_id:
+                break
+        content = reply["content"]
+        # The session goes on after the interrupt.
+        check = kc.execute_interactive("ok_after = 1 + 1", timeout=30)
+        assert check["content"]["status"] == "ok"
+        return content
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+WRITTEN = re.compile(r"after (\d+) of (\d+) blocks of (\S+) were written")
+
+
+@pytest.mark.parametrize("fmt", [2, 3])
+def test_an_interrupted_to_zarr_leaves_whole_chunks_and_says_how_far_it_got(tmp_path, fmt):
+    # 4000 small chunks: several seconds of writing on a debug build.
+    content = _run_and_interrupt(
+        tmp_path,
+        "import dask.array as da\n"
+        "x = (da.arange(400 * 1000, chunks=100).reshape(400, 1000) % 251).astype('i4')\n"
+        "x = x.rechunk((10, 10))",
+        f"x.to_zarr('cut.zarr', zarr_format={fmt})",
+    )
+    assert content["status"] == "error" and content["ename"] == "KeyboardInterrupt", content
+    m = WRITTEN.search(content["evalue"])
+    assert m, content["evalue"]
+    written, total = int(m.group(1)), int(m.group(2))
+    assert total == 4000 and 0 < written < total, (written, total)
+    z = zarr.open_array(str(tmp_path / "cut.zarr"), mode="r")
+    want = (np.arange(400 * 1000).reshape(400, 1000) % 251).astype("i4")
+    got = z[...]  # every chunk file present must decode: none is torn
+    whole = 0
+    for i in range(40):
+        for j in range(100):
+            block = got[i * 10:(i + 1) * 10, j * 10:(j + 1) * 10]
+            if np.array_equal(block, want[i * 10:(i + 1) * 10, j * 10:(j + 1) * 10]):
+                whole += 1
+            else:
+                assert not block.any(), f"block {(i, j)} is neither written nor empty"
+    # Blocks that happen to be all fill value are counted whole either way.
+    assert whole >= written
+    # No temporary files left behind.
+    leftovers = [p for p in (tmp_path / "cut.zarr").rglob("*") if "tessera-tmp" in p.name]
+    assert not leftovers, leftovers[:5]
+
+
+def test_an_interrupted_to_hdf5_says_how_far_it_got_and_the_file_opens(tmp_path):
+    import h5py
+
+    content = _run_and_interrupt(
+        tmp_path,
+        "import dask.array as da\n"
+        "x = (da.arange(400 * 1000, chunks=100).reshape(400, 1000) % 251).astype('i4')\n"
+        "x = x.rechunk((10, 10))",
+        "da.to_hdf5('cut.h5', '/x', x, chunks=(10, 10))",
+    )
+    assert content["ename"] == "KeyboardInterrupt", content
+    m = WRITTEN.search(content["evalue"])
+    assert m, content["evalue"]
+    written, total = int(m.group(1)), int(m.group(2))
+    assert total == 4000 and 0 < written < total, (written, total)
+    with h5py.File(tmp_path / "cut.h5", "r") as f:
+        got = f["/x"][...]
+    want = (np.arange(400 * 1000).reshape(400, 1000) % 251).astype("i4")
+    done = sum(
+        np.array_equal(got[i * 10:(i + 1) * 10, j * 10:(j + 1) * 10],
+                       want[i * 10:(i + 1) * 10, j * 10:(j + 1) * 10])
+        for i in range(40) for j in range(100))
+    assert done >= written

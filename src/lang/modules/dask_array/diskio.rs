@@ -188,9 +188,37 @@ pub fn store_all(
     targets: &[Arc<dyn DiskArray>],
     sched: Scheduler,
 ) -> PyResult<()> {
-    let plans = store_plans(sources, targets)?;
-    run::compute(vm, &plans, sched)?;
-    Ok(())
+    let mut plans = Vec::with_capacity(sources.len());
+    let mut progress = Vec::with_capacity(sources.len());
+    for (x, z) in sources.iter().zip(targets) {
+        let (p, counter) =
+            array::disk::store_tracked(x, z.clone()).map_err(convert::array_error)?;
+        plans.push(p);
+        progress.push((z.location(), counter));
+    }
+    match run::compute(vm, &plans, sched) {
+        Ok(_) => Ok(()),
+        Err(e) if e.is("KeyboardInterrupt") => Err(exc::new(
+            "KeyboardInterrupt",
+            interrupted_store_message(&progress),
+        )),
+        Err(e) => Err(e),
+    }
+}
+
+/// What an interrupted store left on disk: blocks written whole per target.
+fn interrupted_store_message(progress: &[(String, Arc<array::disk::StoreProgress>)]) -> String {
+    let parts: Vec<String> = progress
+        .iter()
+        .map(|(loc, p)| format!("{} of {} blocks of {loc}", p.written(), p.total()))
+        .collect();
+    format!(
+        "the write was interrupted after {} were written. Each block on disk was \
+         written whole (zarr chunks under a temporary name, then renamed into place); \
+         blocks not reached keep their previous contents. Run the same store again \
+         to finish it.",
+        parts.join(", ")
+    )
 }
 
 pub fn store_plans(sources: &[Array], targets: &[Arc<dyn DiskArray>]) -> PyResult<Vec<Array>> {
