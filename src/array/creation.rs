@@ -8,6 +8,7 @@ use super::node::{Array, Op, Source};
 use crate::chunk::blocks;
 use crate::chunk::{BlockSpec, Chunk, ChunkError, CounterRng, DType, Scalar};
 use crate::graph::Tokenizer;
+use crate::sched::CancelToken;
 use std::sync::Arc;
 
 struct Fill {
@@ -233,7 +234,8 @@ impl Source for RandomSource {
         }
     }
     fn block(&self, meta: &Meta, idx: &[u32]) -> Result<Chunk, ChunkError> {
-        self.draw(meta, &meta.block_offset(idx), &meta.block_shape(idx))
+        let (offset, shape) = (meta.block_offset(idx), meta.block_shape(idx));
+        banded(&offset, &shape, meta.dtype, |o, s| self.draw(meta, o, s))
     }
     fn region(
         &self,
@@ -260,6 +262,42 @@ impl RandomSource {
             Distribution::RandInt(lo, hi) => self.rng.randint(lo, hi, meta.dtype, &spec),
         }
     }
+}
+
+/// Elements per band when a big block is generated in bands.
+const BAND: usize = 1 << 20;
+
+/// Generate a block of `shape` at global `offset` with `draw`, in bands of about
+/// [`BAND`] elements along the first axis when it is large, stopping between
+/// bands on interrupt (a 32 MiB random block is ~50 ms of work). `draw` must
+/// give values that depend only on global positions, so banding changes nothing.
+fn banded(
+    offset: &[usize],
+    shape: &[usize],
+    dtype: DType,
+    draw: impl Fn(&[usize], &[usize]) -> Result<Chunk, ChunkError>,
+) -> Result<Chunk, ChunkError> {
+    let n: usize = shape.iter().product();
+    if shape.is_empty() || n <= BAND {
+        return draw(offset, shape);
+    }
+    let row: usize = shape[1..].iter().product::<usize>().max(1);
+    let rows = (BAND / row).max(1);
+    let mut out = Chunk::zeros(shape, dtype)?;
+    let mut local = vec![0usize; shape.len()];
+    let (mut at, mut part) = (offset.to_vec(), shape.to_vec());
+    let mut r0 = 0;
+    while r0 < shape[0] {
+        part[0] = rows.min(shape[0] - r0);
+        at[0] = offset[0] + r0;
+        local[0] = r0;
+        blocks::write_block(&mut out, &draw(&at, &part)?, &local)?;
+        r0 += part[0];
+        if r0 < shape[0] && CancelToken::current_cancelled() {
+            return Err(ChunkError::Value("interrupted".into()));
+        }
+    }
+    Ok(out)
 }
 
 /// A random array; the values depend only on `seed` and element positions.

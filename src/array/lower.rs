@@ -9,7 +9,7 @@ use super::stream::{self, Stream};
 use crate::chunk::blocks::{self, Sel};
 use crate::chunk::{self, Chunk, Partial};
 use crate::graph::{Input, Key, Task, TaskGraph};
-use crate::sched::{datum, task_fn, Datum, TaskError};
+use crate::sched::{datum, task_fn, CancelToken, Datum, TaskError};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -509,18 +509,41 @@ fn emit_rechunk(a: &Array, input: &Array, g: &mut TaskGraph) {
                 )
             })
             .collect();
-        let grid: Vec<Vec<usize>> = lists
+        // Where each piece lands in the output block (C order over the grid).
+        let out_shape: Vec<usize> = lists.iter().map(|l| l.iter().map(|p| p.2).sum()).collect();
+        let dest: Vec<Vec<usize>> = combos
             .iter()
-            .map(|l| l.iter().map(|p| p.2).collect())
+            .map(|c| {
+                c.iter()
+                    .enumerate()
+                    .map(|(ax, p)| {
+                        lists[ax]
+                            .iter()
+                            .take_while(|q| q.0 != p.0)
+                            .map(|q| q.2)
+                            .sum()
+                    })
+                    .collect()
+            })
             .collect();
         let op = task_fn(move |ins: &[Datum]| {
-            let subs: Vec<Chunk> = ins
-                .iter()
-                .zip(&pieces)
-                .map(|(d, (off, shape))| Ok(blocks::sub(as_chunk(d)?, off, shape)?))
-                .collect::<Result<_, TaskError>>()?;
-            let refs: Vec<&Chunk> = subs.iter().collect();
-            Ok(datum(blocks::assemble(&refs, &grid, dtype)?))
+            if let ([d], [(off, shape)]) = (ins, pieces.as_slice()) {
+                let c = blocks::sub(as_chunk(d)?, off, shape)?;
+                return Ok(datum(if c.dtype() == dtype {
+                    c
+                } else {
+                    c.astype(dtype)?
+                }));
+            }
+            let mut out = Chunk::zeros(&out_shape, dtype)?;
+            for ((d, (off, shape)), at) in ins.iter().zip(&pieces).zip(&dest) {
+                blocks::copy_region(&mut out, at, as_chunk(d)?, off, shape)?;
+                // A big block is many pieces: stop between them on interrupt.
+                if CancelToken::current_cancelled() {
+                    return Err("interrupted".into());
+                }
+            }
+            Ok(datum(out))
         });
         g.insert(
             Key::block(a.name(), &idx),

@@ -171,6 +171,12 @@ fn random_values_do_not_depend_on_chunking() {
     let m = reduction::reduce(&a, ReduceOp::Mean, None, false, 0, None).unwrap();
     let v = run(&m).to_f64_vec()[0];
     assert!((v - 10.0).abs() < 0.01, "{v}");
+    // Blocks over a million elements are generated in bands: same values.
+    let big = |spec| creation::random(Distribution::Random, 9, &[2100, 700], &spec).unwrap();
+    assert_eq!(
+        run(&big(ChunkSpec::Full)).to_f64_vec(),
+        run(&big(ChunkSpec::Uniform(300))).to_f64_vec()
+    );
     let ints = creation::random(
         Distribution::RandInt(0, 100),
         1,

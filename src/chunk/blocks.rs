@@ -167,6 +167,56 @@ pub fn write_block(out: &mut Chunk, block: &Chunk, offset: &[usize]) -> Result<(
     Ok(())
 }
 
+/// Copy the region `src_offset`+`shape` of `src` into `out` at `dst_offset`,
+/// without an intermediate array (casting to `out`'s dtype if they differ).
+/// Rechunking builds each output block from pieces of its inputs this way.
+pub fn copy_region(
+    out: &mut Chunk,
+    dst_offset: &[usize],
+    src: &Chunk,
+    src_offset: &[usize],
+    shape: &[usize],
+) -> Result<()> {
+    if src.dtype() != out.dtype() {
+        return write_block(out, &sub(src, src_offset, shape)?, dst_offset);
+    }
+    let info = |offset: &[usize]| {
+        let elems: Vec<SliceInfoElem> = offset
+            .iter()
+            .zip(shape)
+            .map(|(&o, &n)| SliceInfoElem::from(Slice::from(o as isize..(o + n) as isize)))
+            .collect();
+        SliceInfo::<Vec<SliceInfoElem>, IxDyn, IxDyn>::try_from(elems)
+            .map_err(|e| ChunkError::Shape(e.to_string()))
+    };
+    let (di, si) = (info(dst_offset)?, info(src_offset)?);
+    let fits = |c: &Chunk, off: &[usize]| {
+        off.len() == c.ndim()
+            && c.shape()
+                .iter()
+                .zip(off)
+                .zip(shape)
+                .all(|((&d, &o), &n)| o + n <= d)
+    };
+    if !fits(out, dst_offset) || !fits(src, src_offset) {
+        return Err(ChunkError::Shape(
+            "copy_region: region outside an array".into(),
+        ));
+    }
+    macro_rules! put {
+        ($($v:ident),*) => {
+            match (out, src) {
+                $((Chunk::$v(o), Chunk::$v(b)) => {
+                    o.slice_mut(di.as_ref()).assign(&b.slice(si.as_ref()))
+                })*
+                _ => return Err(ChunkError::Shape("dtype mismatch in copy_region".into())),
+            }
+        };
+    }
+    put!(Bool, I8, I16, I32, I64, U8, U16, U32, U64, F32, F64);
+    Ok(())
+}
+
 /// Permute axes: output axis `i` is input axis `perm[i]` (a copy in C order).
 pub fn permute(c: &Chunk, perm: &[usize]) -> Result<Chunk> {
     if perm.len() != c.ndim() {
@@ -189,6 +239,19 @@ mod tests {
 
     fn ar(n: usize, shape: &[usize]) -> Chunk {
         Chunk::from_vec((0..n as i64).collect::<Vec<_>>(), shape).unwrap()
+    }
+
+    #[test]
+    fn copy_region_moves_a_window_and_refuses_out_of_bounds() {
+        let src = ar(12, &[3, 4]);
+        let mut out = Chunk::zeros(&[2, 3], DType::Int64).unwrap();
+        copy_region(&mut out, &[0, 1], &src, &[1, 2], &[2, 2]).unwrap();
+        assert_eq!(out.to_f64_vec(), vec![0.0, 6.0, 7.0, 0.0, 10.0, 11.0]);
+        assert!(copy_region(&mut out, &[1, 2], &src, &[0, 0], &[2, 2]).is_err());
+        assert!(copy_region(&mut out, &[0, 0], &src, &[2, 3], &[2, 2]).is_err());
+        let mut f = Chunk::zeros(&[1, 2], DType::Float32).unwrap();
+        copy_region(&mut f, &[0, 0], &src, &[2, 2], &[1, 2]).unwrap();
+        assert_eq!(f.to_f64_vec(), vec![10.0, 11.0]);
     }
 
     #[test]
