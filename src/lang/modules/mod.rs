@@ -9,6 +9,7 @@ mod dask_runtime;
 mod functional;
 mod ipython;
 mod itertools;
+mod json;
 mod math;
 pub mod matplotlib;
 mod osmod;
@@ -46,6 +47,7 @@ fn registry() -> &'static RwLock<FxHashMap<String, Entry>> {
             ("os.path", osmod::os_path),
             ("random", random::random),
             ("glob", osmod::glob),
+            ("json", json::build),
             ("sys", ipython::sys),
             ("collections", collections::build),
             ("collections.abc", collections::abc),
