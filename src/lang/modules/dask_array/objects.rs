@@ -45,6 +45,29 @@ impl Object for DTypeObj {
     fn hash_key(&self) -> Option<String> {
         Some(format!("dtype:{}", self.0.name()))
     }
+    fn is_callable(&self) -> bool {
+        true
+    }
+    /// `np.float32(x)`: `x` converted to this type (an array for arrays, a
+    /// Python number for scalars, as every 0-d result is here).
+    fn call(&self, _vm: &mut Vm, mut args: crate::lang::eval::Args) -> Option<PyResult<Value>> {
+        let name = self.0.name();
+        if let Err(e) = args.check(name, 1) {
+            return Some(Err(e));
+        }
+        let x = args.pos.pop().unwrap_or(Value::Int(0));
+        Some(if let Some(a) = as_array(&x) {
+            array::elementwise::astype(&a, self.0)
+                .map(ArrayObj::value)
+                .map_err(convert::array_error)
+        } else {
+            super::numpy::to_chunk(&x).and_then(|c| {
+                c.astype(self.0)
+                    .map(NdArrayObj::value)
+                    .map_err(convert::chunk_error)
+            })
+        })
+    }
     fn as_any(&self) -> &dyn Any {
         self
     }
