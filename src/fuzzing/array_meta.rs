@@ -71,7 +71,7 @@ fn step(b: &mut Bytes, lazy: &Array, eager: &Chunk) -> Both {
         1 => {
             let k = 1 + b.below(4);
             let mut target: Vec<isize> = (0..k).map(|_| b.below(7) as isize).collect();
-            if b.u8() % 2 == 0 {
+            if b.u8().is_multiple_of(2) {
                 target[b.below(k)] = -1;
             }
             // Dask refuses some reshapes it cannot plan blockwise; so may we.
@@ -116,7 +116,7 @@ fn item(b: &mut Bytes) -> (IndexItem, IndexElem) {
             (IndexItem::Int(i), IndexElem::Index(i as isize))
         }
         _ => {
-            let bound = |b: &mut Bytes| (b.u8() % 3 != 0).then(|| b.small(8));
+            let bound = |b: &mut Bytes| (!b.u8().is_multiple_of(3)).then(|| b.small(8));
             let start = bound(b);
             let stop = bound(b);
             // Step 0 sometimes: both sides must refuse it.
@@ -142,7 +142,7 @@ fn split(d: usize, s: usize) -> Vec<usize> {
         return vec![0];
     }
     let mut v = vec![s; d / s];
-    if d % s != 0 {
+    if !d.is_multiple_of(s) {
         v.push(d % s);
     }
     v
