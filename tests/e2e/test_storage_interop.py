@@ -313,26 +313,49 @@ def test_an_interrupted_to_zarr_leaves_whole_chunks_and_says_how_far_it_got(tmp_
     assert not leftovers, leftovers[:5]
 
 
-def test_an_interrupted_to_hdf5_says_how_far_it_got_and_the_file_opens(tmp_path):
+SETUP_4000_BLOCKS = (
+    "import dask.array as da\n"
+    "x = (da.arange(400 * 1000, chunks=100).reshape(400, 1000) % 251).astype('i4')\n"
+    "x = x.rechunk((10, 10))"
+)
+
+
+def test_an_interrupted_to_hdf5_of_a_new_file_leaves_no_file(tmp_path):
+    content = _run_and_interrupt(tmp_path, SETUP_4000_BLOCKS,
+                                 "da.to_hdf5('cut.h5', '/x', x, chunks=(10, 10))")
+    assert content["ename"] == "KeyboardInterrupt", content
+    m = WRITTEN.search(content["evalue"])
+    assert m, content["evalue"]
+    written, total = int(m.group(1)), int(m.group(2))
+    assert total == 4000 and 0 < written < total, (written, total)
+    assert "Nothing of it was kept" in content["evalue"], content["evalue"]
+    # A new file appears only when complete; its temporary is removed.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [], list(tmp_path.iterdir())
+
+
+def test_an_interrupted_to_hdf5_into_an_existing_dataset_keeps_whole_blocks(tmp_path):
     import h5py
 
     content = _run_and_interrupt(
         tmp_path,
-        "import dask.array as da\n"
-        "x = (da.arange(400 * 1000, chunks=100).reshape(400, 1000) % 251).astype('i4')\n"
-        "x = x.rechunk((10, 10))",
-        "da.to_hdf5('cut.h5', '/x', x, chunks=(10, 10))",
+        SETUP_4000_BLOCKS + "\nda.to_hdf5('cut.h5', '/x', da.zeros((400, 1000), chunks=(100, 1000), dtype='i4'))",
+        "da.to_hdf5('cut.h5', '/x', x)",
     )
     assert content["ename"] == "KeyboardInterrupt", content
     m = WRITTEN.search(content["evalue"])
     assert m, content["evalue"]
     written, total = int(m.group(1)), int(m.group(2))
     assert total == 4000 and 0 < written < total, (written, total)
+    assert "blocks not reached keep their previous contents" in content["evalue"]
     with h5py.File(tmp_path / "cut.h5", "r") as f:
         got = f["/x"][...]
     want = (np.arange(400 * 1000).reshape(400, 1000) % 251).astype("i4")
-    done = sum(
-        np.array_equal(got[i * 10:(i + 1) * 10, j * 10:(j + 1) * 10],
-                       want[i * 10:(i + 1) * 10, j * 10:(j + 1) * 10])
-        for i in range(40) for j in range(100))
+    done = 0
+    for i in range(40):
+        for j in range(100):
+            block = got[i * 10:(i + 1) * 10, j * 10:(j + 1) * 10]
+            if np.array_equal(block, want[i * 10:(i + 1) * 10, j * 10:(j + 1) * 10]):
+                done += 1
+            else:
+                assert not block.any(), f"block {(i, j)} is neither written nor its old zeros"
     assert done >= written

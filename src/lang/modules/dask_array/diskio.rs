@@ -181,12 +181,30 @@ pub fn setitem(vm: &mut Vm, z: &Arc<dyn DiskArray>, key: &Value, v: Value) -> Py
     z.write(&off, &data).map_err(convert::store_error)
 }
 
+/// What is on disk after an interrupted store whose targets are written in
+/// place (zarr chunk by chunk under a temporary name, HDF5 datasets that
+/// already existed).
+pub const KEPT_IN_PLACE: &str = "Each block on disk was written whole; blocks not reached \
+     keep their previous contents. Run the same store again to finish it.";
+
 /// Write each source into its target, all in one run (shared work runs once).
 pub fn store_all(
     vm: &mut Vm,
     sources: &[Array],
     targets: &[Arc<dyn DiskArray>],
     sched: Scheduler,
+) -> PyResult<()> {
+    store_all_then(vm, sources, targets, sched, KEPT_IN_PLACE)
+}
+
+/// [`store_all`]; an interrupt's KeyboardInterrupt says how many blocks of
+/// each target were written, then `kept` (what that leaves on disk).
+pub fn store_all_then(
+    vm: &mut Vm,
+    sources: &[Array],
+    targets: &[Arc<dyn DiskArray>],
+    sched: Scheduler,
+    kept: &str,
 ) -> PyResult<()> {
     let mut plans = Vec::with_capacity(sources.len());
     let mut progress = Vec::with_capacity(sources.len());
@@ -200,23 +218,23 @@ pub fn store_all(
         Ok(_) => Ok(()),
         Err(e) if e.is("KeyboardInterrupt") => Err(exc::new(
             "KeyboardInterrupt",
-            interrupted_store_message(&progress),
+            interrupted_store_message(&progress, kept),
         )),
         Err(e) => Err(e),
     }
 }
 
-/// What an interrupted store left on disk: blocks written whole per target.
-fn interrupted_store_message(progress: &[(String, Arc<array::disk::StoreProgress>)]) -> String {
+/// How far an interrupted store got: blocks written whole per target.
+fn interrupted_store_message(
+    progress: &[(String, Arc<array::disk::StoreProgress>)],
+    kept: &str,
+) -> String {
     let parts: Vec<String> = progress
         .iter()
         .map(|(loc, p)| format!("{} of {} blocks of {loc}", p.written(), p.total()))
         .collect();
     format!(
-        "the write was interrupted after {} were written. Each block on disk was \
-         written whole (zarr chunks under a temporary name, then renamed into place); \
-         blocks not reached keep their previous contents. Run the same store again \
-         to finish it.",
+        "the write was interrupted after {} were written. {kept}",
         parts.join(", ")
     )
 }

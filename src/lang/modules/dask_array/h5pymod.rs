@@ -471,7 +471,17 @@ pub fn to_hdf5(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
             };
             dsets.push(Arc::new(ds));
         }
-        diskio::store_all(vm, &arrays, &dsets, sched)
+        if fresh {
+            let kept = format!(
+                "Nothing of it was kept: {} did not exist, and a new HDF5 file is \
+                 written under a temporary name that becomes it only when complete. \
+                 Run the same to_hdf5 again.",
+                path.display()
+            );
+            diskio::store_all_then(vm, &arrays, &dsets, sched, &kept)
+        } else {
+            diskio::store_all(vm, &arrays, &dsets, sched)
+        }
     };
     let r = write(vm);
     if fresh {
