@@ -7,7 +7,7 @@ STAMP     := $(VENV)/.installed
 TEST_PREFIX := target/jupyter
 CARGO     ?= cargo
 
-.PHONY: lab test deps lint rust-test debug-bin e2e release venv bench bench-quick bench-latency clean-venv
+.PHONY: lab test deps lint rust-test debug-bin e2e release venv bench bench-quick bench-latency reliability fuzz clean-venv
 
 ## Build the release binary, install the kernelspec into .venv and open JupyterLab on notebooks/.
 lab: deps release venv
@@ -82,6 +82,25 @@ bench-quick: $(BENCH_STAMP) debug-bin
 ## Kernel start-up and execute latency, Tessera vs ipykernel (release build).
 bench-latency: release venv
 	$(PY) bench/kernel_latency.py --tessera $(CURDIR)/target/release/tessera
+
+## Issue 11's figures at full size (interrupt latency, 100k hostile messages,
+## 10k-execute soak, heartbeat, shutdown) → bench/RELIABILITY.md.
+reliability: release venv
+	$(PY) bench/reliability.py --tessera $(CURDIR)/target/release/tessera --md bench/RELIABILITY.md
+
+## The cargo fuzz campaigns (nightly toolchain and `cargo install cargo-fuzz`):
+## FUZZ_SECS seconds per target (default 1800), each growing a scratch copy of
+## its corpus under fuzz/target/corpus; `cargo fuzz cmin` folds finds back in.
+FUZZ_SECS ?= 1800
+FUZZ_TARGETS := wire cell array_meta
+fuzz:
+	$(CARGO) +nightly fuzz build -s none --debug-assertions
+	for t in $(FUZZ_TARGETS); do \
+		mkdir -p fuzz/target/corpus/$$t fuzz/artifacts/$$t; cp -n fuzz/corpus/$$t/* fuzz/target/corpus/$$t/ 2>/dev/null; \
+		(cd fuzz/target && ./x86_64-unknown-linux-gnu/release/$$t corpus/$$t \
+			-max_total_time=$(FUZZ_SECS) -rss_limit_mb=4096 -timeout=20 -print_final_stats=1 \
+			-artifact_prefix=$(CURDIR)/fuzz/artifacts/$$t/) || exit 1; \
+	done
 
 clean-venv:
 	rm -rf $(VENV)
