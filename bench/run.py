@@ -40,6 +40,8 @@ QUICK = {
     "w03_ones_sum_n1000_threads": [],
     "w06_delayed_inc_add": [("time.sleep(1)", "time.sleep(0.05)")],
     "w10_build": [],
+    "w13_fib25": [("fib(25)", "fib(15)")],
+    "w13_dict_update": [("counts(1000000)", "counts(10000)")],
 }
 PYTHON_KERNEL = "python3"
 

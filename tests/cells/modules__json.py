@@ -35,6 +35,13 @@ try:
 except TypeError as e:
     print('TypeError:', e)
 print(json.dumps({'b': 1, 'a': {'d': [], 'c': {}}}, sort_keys=True, indent=1))
+for bad in ['1 2', '[' * 100000]:
+    try:
+        json.loads(bad)
+    except json.JSONDecodeError as e:
+        print('JSONDecodeError:', e)
+    except RecursionError as e:
+        print('RecursionError')
 # Expected:
 # {"name": "radar", "shape": [4, 5], "scale": 0.5, "ok": true, "missing": null, "nested": {"b": 2, "a": [1, 2.25]}}
 # {"missing": null, "name": "radar", "nested": {"a": [1, 2.25], "b": 2}, "ok": true, "scale": 0.5, "shape": [4, 5]}
@@ -89,3 +96,5 @@ print(json.dumps({'b': 1, 'a': {'d': [], 'c': {}}}, sort_keys=True, indent=1))
 #  },
 #  "b": 1
 # }
+# JSONDecodeError: Extra data: line 1 column 3 (char 2)
+# RecursionError

@@ -300,8 +300,20 @@ fn decode_error(text: &str, e: &serde_json::Error) -> Box<exc::PyErr> {
         .sum::<usize>()
         + col
         - 1;
-    let what = e.to_string();
-    let what = what.split(" at line ").next().unwrap_or(&what);
+    let full = e.to_string();
+    let what = full.split(" at line ").next().unwrap_or(&full);
+    // CPython's wording where serde_json's differs.
+    let what = match what {
+        "recursion limit exceeded" => {
+            return exc::new(
+                "RecursionError",
+                "maximum recursion depth exceeded while decoding a JSON document \
+                 (Tessera's limit: 128 levels of nesting)",
+            )
+        }
+        "trailing characters" => "extra data",
+        other => other,
+    };
     let mut first = what.chars();
     let what: String = first
         .next()
