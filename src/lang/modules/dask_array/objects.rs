@@ -55,7 +55,10 @@ impl Object for DTypeObj {
         if let Err(e) = args.check(name, 1) {
             return Some(Err(e));
         }
-        let x = args.pos.pop().unwrap_or(Value::Int(0));
+        let x = match scalar_for(self.0, args.pos.pop().unwrap_or(Value::Int(0))) {
+            Ok(x) => x,
+            Err(e) => return Some(Err(e)),
+        };
         Some(if let Some(a) = as_array(&x) {
             array::elementwise::astype(&a, self.0)
                 .map(ArrayObj::value)
@@ -553,4 +556,44 @@ fn dims_x(shape: &[usize]) -> String {
         .map(|d| d.to_string())
         .collect::<Vec<_>>()
         .join("x")
+}
+
+/// NumPy's scalar rules for `np.<dtype>(x)` with a Python scalar: strings are
+/// parsed (`np.float32('1.5')`), `None` is NaN for floats, and a Python int
+/// outside an integer type's range is an OverflowError rather than wrapping.
+fn scalar_for(dt: DType, x: Value) -> PyResult<Value> {
+    use crate::chunk::Kind;
+    use crate::lang::builtins::{parse_float, parse_int};
+    let repr = |s: &str| crate::lang::repr::str_repr(s);
+    Ok(match (dt.kind(), x) {
+        (Kind::Float, Value::Str(s)) => Value::Float(parse_float(&s).ok_or_else(|| {
+            exc::value_error(format!("could not convert string to float: {}", repr(&s)))
+        })?),
+        (Kind::Int | Kind::UInt, Value::Str(s)) => {
+            let i = parse_int(&s, 10).ok_or_else(|| {
+                exc::value_error(format!(
+                    "invalid literal for int() with base 10: {}",
+                    repr(&s)
+                ))
+            })?;
+            scalar_for(dt, Value::Int(i))?
+        }
+        (Kind::Bool, Value::Str(s)) => Value::Bool(!s.is_empty()),
+        (Kind::Float, Value::None) => Value::Float(f64::NAN),
+        (kind @ (Kind::Int | Kind::UInt), Value::Int(i)) => {
+            let bits = dt.itemsize() as u32 * 8;
+            let (lo, hi) = match kind {
+                Kind::UInt => (0i128, (1i128 << bits) - 1),
+                _ => (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1),
+            };
+            if !(lo..=hi).contains(&(i as i128)) {
+                return Err(exc::new(
+                    "OverflowError",
+                    format!("Python integer {i} out of bounds for {}", dt.name()),
+                ));
+            }
+            Value::Int(i)
+        }
+        (_, x) => x,
+    })
 }
