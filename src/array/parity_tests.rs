@@ -5,6 +5,7 @@
 use super::chunks::{AxisSpec, ChunkSpec};
 use super::slicing::IndexItem;
 use super::*;
+use crate::array::chunks::blocks_of;
 use crate::chunk::{self, BinaryOp, Chunk, DType, IndexElem, PyScalar, ReduceOp, UnaryOp};
 use crate::sched::{CancelToken, Scheduler};
 use proptest::prelude::*;
@@ -189,7 +190,7 @@ fn apply(s: &Step, lazy: &Array, eager: &Chunk) -> Option<Applied> {
                 .shape()
                 .iter()
                 .zip(sizes)
-                .map(|(&d, &s)| split(d, s as usize))
+                .map(|(&d, &s)| blocks_of(d, s as usize))
                 .collect();
             (manipulation::rechunk(lazy, chunks), Ok(eager.clone()))
         }
@@ -201,17 +202,6 @@ fn apply(s: &Step, lazy: &Array, eager: &Chunk) -> Option<Applied> {
         (Ok(l), Err(_)) => Applied::FailsAtCompute(l),
         (Err(l), Ok(_)) => panic!("lazy refused {s:?} that eager accepts: {l}"),
     })
-}
-
-fn split(d: usize, s: usize) -> Vec<usize> {
-    if d == 0 {
-        return vec![0];
-    }
-    let mut v = vec![s; d / s];
-    if !d.is_multiple_of(s) {
-        v.push(d % s);
-    }
-    v
 }
 
 fn same(lazy: &Chunk, eager: &Chunk) -> Result<(), TestCaseError> {

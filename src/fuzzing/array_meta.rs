@@ -4,6 +4,7 @@
 //! block, must equal the same steps applied to the whole eager array.
 
 use super::Bytes;
+use crate::array::chunks::blocks_of;
 use crate::array::{self, manipulation, reshape, slicing, Array, ArrayError, IndexItem};
 use crate::array::{AxisSpec, ChunkSpec, ComputeOptions};
 use crate::chunk::{self, Chunk, IndexElem};
@@ -96,7 +97,7 @@ fn step(b: &mut Bytes, lazy: &Array, eager: &Chunk) -> Both {
             let chunks: Vec<Vec<usize>> = eager
                 .shape()
                 .iter()
-                .map(|&d| split(d, 1 + b.below(d.max(1))))
+                .map(|&d| blocks_of(d, 1 + b.below(d.max(1))))
                 .collect();
             (
                 manipulation::rechunk(lazy, chunks),
@@ -135,17 +136,6 @@ fn item(b: &mut Bytes) -> (IndexItem, IndexElem) {
             )
         }
     }
-}
-
-fn split(d: usize, s: usize) -> Vec<usize> {
-    if d == 0 {
-        return vec![0];
-    }
-    let mut v = vec![s; d / s];
-    if !d.is_multiple_of(s) {
-        v.push(d % s);
-    }
-    v
 }
 
 /// Chunks tile the shape: one list per axis, summing to the axis length.

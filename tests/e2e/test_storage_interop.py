@@ -277,42 +277,6 @@ def _run_and_interrupt(tmp_path, setup, cell, after=0.6):
         km.shutdown_kernel(now=True)
 
 
-WRITTEN = re.compile(r"after (\d+) of (\d+) blocks of (\S+) were written")
-
-
-@pytest.mark.parametrize("fmt", [2, 3])
-def test_an_interrupted_to_zarr_leaves_whole_chunks_and_says_how_far_it_got(tmp_path, fmt):
-    # 4000 small chunks: several seconds of writing on a debug build.
-    content = _run_and_interrupt(
-        tmp_path,
-        "import dask.array as da\n"
-        "x = (da.arange(400 * 1000, chunks=100).reshape(400, 1000) % 251).astype('i4')\n"
-        "x = x.rechunk((10, 10))",
-        f"x.to_zarr('cut.zarr', zarr_format={fmt})",
-    )
-    assert content["status"] == "error" and content["ename"] == "KeyboardInterrupt", content
-    m = WRITTEN.search(content["evalue"])
-    assert m, content["evalue"]
-    written, total = int(m.group(1)), int(m.group(2))
-    assert total == 4000 and 0 < written < total, (written, total)
-    z = zarr.open_array(str(tmp_path / "cut.zarr"), mode="r")
-    want = (np.arange(400 * 1000).reshape(400, 1000) % 251).astype("i4")
-    got = z[...]  # every chunk file present must decode: none is torn
-    whole = 0
-    for i in range(40):
-        for j in range(100):
-            block = got[i * 10:(i + 1) * 10, j * 10:(j + 1) * 10]
-            if np.array_equal(block, want[i * 10:(i + 1) * 10, j * 10:(j + 1) * 10]):
-                whole += 1
-            else:
-                assert not block.any(), f"block {(i, j)} is neither written nor empty"
-    # Blocks that happen to be all fill value are counted whole either way.
-    assert whole >= written
-    # No temporary files left behind.
-    leftovers = [p for p in (tmp_path / "cut.zarr").rglob("*") if "tessera-tmp" in p.name]
-    assert not leftovers, leftovers[:5]
-
-
 SETUP_4000_BLOCKS = (
     "import dask.array as da\n"
     "x = (da.arange(400 * 1000, chunks=100).reshape(400, 1000) % 251).astype('i4')\n"
@@ -320,14 +284,56 @@ SETUP_4000_BLOCKS = (
 )
 
 
-def test_an_interrupted_to_hdf5_of_a_new_file_leaves_no_file(tmp_path):
-    content = _run_and_interrupt(tmp_path, SETUP_4000_BLOCKS,
-                                 "da.to_hdf5('cut.h5', '/x', x, chunks=(10, 10))")
-    assert content["ename"] == "KeyboardInterrupt", content
+def _whole_blocks(got):
+    """How many 10x10 blocks of the interrupted write's target hold the written
+    values; every other block must still be all zeros (never partly written)."""
+    want = (np.arange(400 * 1000).reshape(400, 1000) % 251).astype("i4")
+    whole = 0
+    for i in range(40):
+        for j in range(100):
+            block = got[i * 10:(i + 1) * 10, j * 10:(j + 1) * 10]
+            if np.array_equal(block, want[i * 10:(i + 1) * 10, j * 10:(j + 1) * 10]):
+                whole += 1
+            else:
+                assert not block.any(), f"block {(i, j)} is neither written nor zeros"
+    return whole
+
+
+WRITTEN = re.compile(r"after (\d+) of (\d+) blocks of (\S+) were written")
+
+
+def _blocks_written(content):
+    """The interrupted write's reply: a KeyboardInterrupt saying how many of the
+    4000 blocks were written (some, not all)."""
+    assert content["status"] == "error" and content["ename"] == "KeyboardInterrupt", content
     m = WRITTEN.search(content["evalue"])
     assert m, content["evalue"]
     written, total = int(m.group(1)), int(m.group(2))
     assert total == 4000 and 0 < written < total, (written, total)
+    return written
+
+
+@pytest.mark.parametrize("fmt", [2, 3])
+def test_an_interrupted_to_zarr_leaves_whole_chunks_and_says_how_far_it_got(tmp_path, fmt):
+    # 4000 small chunks: several seconds of writing on a debug build.
+    content = _run_and_interrupt(
+        tmp_path, SETUP_4000_BLOCKS,
+        f"x.to_zarr('cut.zarr', zarr_format={fmt})",
+    )
+    written = _blocks_written(content)
+    z = zarr.open_array(str(tmp_path / "cut.zarr"), mode="r")
+    # Every chunk file present must decode (none is torn); blocks that happen to
+    # be all fill value are counted whole either way.
+    assert _whole_blocks(z[...]) >= written
+    # No temporary files left behind.
+    leftovers = [p for p in (tmp_path / "cut.zarr").rglob("*") if "tessera-tmp" in p.name]
+    assert not leftovers, leftovers[:5]
+
+
+def test_an_interrupted_to_hdf5_of_a_new_file_leaves_no_file(tmp_path):
+    content = _run_and_interrupt(tmp_path, SETUP_4000_BLOCKS,
+                                 "da.to_hdf5('cut.h5', '/x', x, chunks=(10, 10))")
+    _blocks_written(content)
     assert "Nothing of it was kept" in content["evalue"], content["evalue"]
     # A new file appears only when complete; its temporary is removed.
     assert sorted(p.name for p in tmp_path.iterdir()) == [], list(tmp_path.iterdir())
@@ -341,21 +347,7 @@ def test_an_interrupted_to_hdf5_into_an_existing_dataset_keeps_whole_blocks(tmp_
         SETUP_4000_BLOCKS + "\nda.to_hdf5('cut.h5', '/x', da.zeros((400, 1000), chunks=(100, 1000), dtype='i4'))",
         "da.to_hdf5('cut.h5', '/x', x)",
     )
-    assert content["ename"] == "KeyboardInterrupt", content
-    m = WRITTEN.search(content["evalue"])
-    assert m, content["evalue"]
-    written, total = int(m.group(1)), int(m.group(2))
-    assert total == 4000 and 0 < written < total, (written, total)
+    written = _blocks_written(content)
     assert "blocks not reached keep their previous contents" in content["evalue"]
     with h5py.File(tmp_path / "cut.h5", "r") as f:
-        got = f["/x"][...]
-    want = (np.arange(400 * 1000).reshape(400, 1000) % 251).astype("i4")
-    done = 0
-    for i in range(40):
-        for j in range(100):
-            block = got[i * 10:(i + 1) * 10, j * 10:(j + 1) * 10]
-            if np.array_equal(block, want[i * 10:(i + 1) * 10, j * 10:(j + 1) * 10]):
-                done += 1
-            else:
-                assert not block.any(), f"block {(i, j)} is neither written nor its old zeros"
-    assert done >= written
+        assert _whole_blocks(f["/x"][...]) >= written
