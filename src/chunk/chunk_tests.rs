@@ -98,3 +98,26 @@ fn huge_allocations_are_errors_not_aborts() {
     let b = Chunk::zeros(&[1, 100_000_000], DType::Float64).unwrap();
     assert!(crate::chunk::binary(crate::chunk::BinaryOp::Add, &a, &b).is_err());
 }
+
+#[test]
+fn row_bands_build_the_array_or_say_they_do_not_tile() {
+    let line = Chunk::arange(0.0, 24.0, 1.0, DType::Float64).unwrap();
+    let whole = crate::chunk::reshape(&line, &[6, 4]).unwrap();
+    let bands = |sizes: Vec<usize>| {
+        let mut at = 0;
+        let mut sizes = sizes.into_iter();
+        let whole = whole.clone();
+        move || {
+            let n = sizes.next()?;
+            let b = crate::chunk::blocks::sub(&whole, &[at, 0], &[n, 4]);
+            at += n;
+            Some(b)
+        }
+    };
+    let built = Chunk::from_row_bands(&[6, 4], DType::Float64, bands(vec![2, 3, 1])).unwrap();
+    assert_eq!(built, whole);
+    let short = Chunk::from_row_bands(&[6, 4], DType::Float64, bands(vec![2, 3]));
+    assert!(short.unwrap_err().to_string().contains("do not tile"));
+    let wrong_type = Chunk::from_row_bands(&[6, 4], DType::Int64, bands(vec![6]));
+    assert!(wrong_type.is_err());
+}

@@ -7,6 +7,30 @@ use ndarray::{ArrayD, IxDyn};
 
 fn filled<T: Elem>(shape: &[usize], v: T) -> Result<Chunk> {
     let n = check_alloc(shape, T::DTYPE)?;
+    // Ask first, so a failed allocation is an error (MemoryError), not an abort.
+    let mut probe: Vec<T> = Vec::new();
+    probe.try_reserve_exact(n).map_err(|_| {
+        ChunkError::AllocationTooLarge(
+            format!("{} B", n * T::DTYPE.itemsize()),
+            super::kernel::shape_str(shape),
+            T::DTYPE.name().into(),
+        )
+    })?;
+    drop(probe);
+    // For a zero `v`, `vec!` takes a zeroed allocation: a big block arrives as
+    // untouched zero pages instead of being written element by element (a
+    // 160 MB rechunk target costs microseconds, not a 100 ms memset).
+    let data = vec![v; n];
+    Ok(T::into_chunk(
+        ArrayD::from_shape_vec(IxDyn(shape), data).expect("size matches"),
+    ))
+}
+
+fn from_bands<T: Elem>(
+    shape: &[usize],
+    next_band: &mut dyn FnMut() -> Option<Result<Chunk>>,
+) -> Result<Chunk> {
+    let n = check_alloc(shape, T::DTYPE)?;
     let mut data: Vec<T> = Vec::new();
     data.try_reserve_exact(n).map_err(|_| {
         ChunkError::AllocationTooLarge(
@@ -15,13 +39,48 @@ fn filled<T: Elem>(shape: &[usize], v: T) -> Result<Chunk> {
             T::DTYPE.name().into(),
         )
     })?;
-    data.resize(n, v);
+    while let Some(band) = next_band() {
+        let band = band?;
+        let a = T::array(&band).ok_or_else(|| {
+            ChunkError::Value(format!(
+                "from_row_bands: a {} band for a {} array",
+                band.dtype().name(),
+                T::DTYPE.name()
+            ))
+        })?;
+        if data.len() + a.len() > n || a.shape().get(1..) != shape.get(1..) {
+            return Err(ChunkError::Shape(
+                "from_row_bands: bands do not tile the array".into(),
+            ));
+        }
+        match a.as_slice() {
+            Some(s) => data.extend_from_slice(s),
+            None => data.extend(a.iter().copied()),
+        }
+    }
+    if data.len() != n {
+        return Err(ChunkError::Shape(
+            "from_row_bands: bands do not tile the array".into(),
+        ));
+    }
     Ok(T::into_chunk(
         ArrayD::from_shape_vec(IxDyn(shape), data).expect("size matches"),
     ))
 }
 
 impl Chunk {
+    /// An array of `shape` built from row bands (arrays covering consecutive
+    /// ranges of the first axis, in order) appended as `next_band` yields
+    /// them: no zero-filled array first, so a big block is written once and
+    /// its pages are touched band by band (the caller can stop in between).
+    pub fn from_row_bands(
+        shape: &[usize],
+        dtype: DType,
+        mut next_band: impl FnMut() -> Option<Result<Chunk>>,
+    ) -> Result<Chunk> {
+        with_dtype!(dtype, T => from_bands::<T>(shape, &mut next_band))
+    }
+
     /// An array of zeros (`np.zeros`).
     pub fn zeros(shape: &[usize], dtype: DType) -> Result<Chunk> {
         with_dtype!(dtype, T => filled::<T>(shape, T::from_bool(false)))
