@@ -264,12 +264,12 @@ impl RandomSource {
     }
 }
 
-/// Elements per band when a big block is generated in bands.
-const BAND: usize = 1 << 20;
+/// Elements per band (1 MiB of float64) when a big block is generated in bands.
+const BAND: usize = 1 << 17;
 
 /// Generate a block of `shape` at global `offset` with `draw`, in bands of about
 /// [`BAND`] elements along the first axis when it is large, stopping between
-/// bands on interrupt (a 32 MiB random block is ~50 ms of work). `draw` must
+/// bands on interrupt (a band is ~1 ms of work, a few ms in a debug build). `draw` must
 /// give values that depend only on global positions, so banding changes nothing.
 fn banded(
     offset: &[usize],
@@ -283,21 +283,20 @@ fn banded(
     }
     let row: usize = shape[1..].iter().product::<usize>().max(1);
     let rows = (BAND / row).max(1);
-    let mut out = Chunk::zeros(shape, dtype)?;
-    let mut local = vec![0usize; shape.len()];
     let (mut at, mut part) = (offset.to_vec(), shape.to_vec());
     let mut r0 = 0;
-    while r0 < shape[0] {
+    Chunk::from_row_bands(shape, dtype, || {
+        if r0 >= shape[0] {
+            return None;
+        }
+        if r0 > 0 && CancelToken::current_cancelled() {
+            return Some(Err(ChunkError::Value("interrupted".into())));
+        }
         part[0] = rows.min(shape[0] - r0);
         at[0] = offset[0] + r0;
-        local[0] = r0;
-        blocks::write_block(&mut out, &draw(&at, &part)?, &local)?;
         r0 += part[0];
-        if r0 < shape[0] && CancelToken::current_cancelled() {
-            return Err(ChunkError::Value("interrupted".into()));
-        }
-    }
-    Ok(out)
+        Some(draw(&at, &part))
+    })
 }
 
 /// A random array; the values depend only on `seed` and element positions.

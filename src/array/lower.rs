@@ -207,6 +207,44 @@ fn broadcast_index(idx: &[u32], input: &Meta) -> Vec<u32> {
         .collect()
 }
 
+/// Blocks above this many elements (8 MiB of float64) are reduced in slabs
+/// with interrupt checks between them; smaller ones in one call.
+const BIG_BLOCK_ELEMS: usize = 1 << 20;
+
+/// Elements a big-block task copies or reduces between two interrupt checks
+/// (well under a millisecond; a few ms in a debug build).
+const SLAB_ELEMS: usize = 1 << 17;
+
+/// [`blocks::copy_region`] in slabs along the first axis, polling the
+/// interrupt flag between them: one rechunk piece can be hundreds of MB.
+fn copy_in_slabs(
+    out: &mut Chunk,
+    at: &[usize],
+    src: &Chunk,
+    off: &[usize],
+    shape: &[usize],
+) -> Result<(), TaskError> {
+    let row: usize = shape.iter().skip(1).product::<usize>().max(1);
+    let rows = (SLAB_ELEMS / row).max(1);
+    if shape.is_empty() || shape[0] <= rows {
+        blocks::copy_region(out, at, src, off, shape)?;
+        return Ok(());
+    }
+    let (mut at, mut off, mut part) = (at.to_vec(), off.to_vec(), shape.to_vec());
+    let mut r0 = 0;
+    while r0 < shape[0] {
+        part[0] = rows.min(shape[0] - r0);
+        blocks::copy_region(out, &at, src, &off, &part)?;
+        r0 += part[0];
+        at[0] += part[0];
+        off[0] += part[0];
+        if CancelToken::current_cancelled() {
+            return Err("interrupted".into());
+        }
+    }
+    Ok(())
+}
+
 fn emit_reduction(a: &Array, r: &Reduction, stream: Option<&Stream>, g: &mut TaskGraph) {
     let im = r.input.meta().clone();
     let base = a.name().to_string();
@@ -218,11 +256,28 @@ fn emit_reduction(a: &Array, r: &Reduction, stream: Option<&Stream>, g: &mut Tas
         let global = global.clone();
         task_fn(move |ins: &[Datum]| {
             let c = as_chunk(&ins[0])?;
-            Ok(datum(chunk::partial_at(
-                c,
+            if c.size() <= BIG_BLOCK_ELEMS {
+                return Ok(datum(chunk::partial_at(
+                    c,
+                    op,
+                    &axes,
+                    Some((&offset, &global)),
+                )?));
+            }
+            // A huge block (a rechunk to long strips, a user's big chunks):
+            // reduce it in slabs so an interrupt is seen between them.
+            let local = |off: &[usize], shape: &[usize]| {
+                let at: Vec<usize> = off.iter().zip(&offset).map(|(o, b)| o - b).collect();
+                blocks::sub(c, &at, shape)
+            };
+            Ok(datum(stream::tiled_partial(
+                &offset,
+                c.shape(),
+                &global,
                 op,
                 &axes,
-                Some((&offset, &global)),
+                SLAB_ELEMS,
+                local,
             )?))
         })
     };
@@ -527,18 +582,11 @@ fn emit_rechunk(a: &Array, input: &Array, g: &mut TaskGraph) {
             })
             .collect();
         let op = task_fn(move |ins: &[Datum]| {
-            if let ([d], [(off, shape)]) = (ins, pieces.as_slice()) {
-                let c = blocks::sub(as_chunk(d)?, off, shape)?;
-                return Ok(datum(if c.dtype() == dtype {
-                    c
-                } else {
-                    c.astype(dtype)?
-                }));
-            }
             let mut out = Chunk::zeros(&out_shape, dtype)?;
             for ((d, (off, shape)), at) in ins.iter().zip(&pieces).zip(&dest) {
-                blocks::copy_region(&mut out, at, as_chunk(d)?, off, shape)?;
-                // A big block is many pieces: stop between them on interrupt.
+                // A big block is many pieces, a piece many slabs: stop
+                // between them on interrupt.
+                copy_in_slabs(&mut out, at, as_chunk(d)?, off, shape)?;
                 if CancelToken::current_cancelled() {
                     return Err("interrupted".into());
                 }

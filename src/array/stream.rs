@@ -96,7 +96,6 @@ pub fn partial(
     op: ReduceOp,
     axes: &[usize],
 ) -> Result<Partial, TaskError> {
-    let (offset, shape) = (offset.to_vec(), shape.to_vec());
     let tile = |off: &[usize], shp: &[usize]| -> Result<Chunk, ChunkError> {
         let mut c = s.source.region(&s.meta, off, shp).unwrap_or_else(|| {
             Err(ChunkError::Value(
@@ -108,22 +107,38 @@ pub fn partial(
         }
         Ok(c)
     };
-    let global = &s.meta.shape;
+    tiled_partial(offset, shape, &s.meta.shape, op, axes, TILE_ELEMS, tile)
+}
+
+/// The partial reduction of the block at `offset` (of `shape`, in an array of
+/// shape `global`) computed tile by tile along the outermost reduced axis, so
+/// tile partials fold into the same output positions; a tile holds about
+/// `tile_elems` elements and `tile(offset, shape)` produces it. The interrupt
+/// flag is polled between tiles, so a huge block's reduction stops promptly.
+pub fn tiled_partial(
+    offset: &[usize],
+    shape: &[usize],
+    global: &[usize],
+    op: ReduceOp,
+    axes: &[usize],
+    tile_elems: usize,
+    tile: impl Fn(&[usize], &[usize]) -> Result<Chunk, ChunkError>,
+) -> Result<Partial, TaskError> {
     let Some(&ax) = axes.iter().min() else {
-        let c = tile(&offset, &shape)?;
-        return Ok(chunk::partial_at(&c, op, axes, Some((&offset, global)))?);
+        let c = tile(offset, shape)?;
+        return Ok(chunk::partial_at(&c, op, axes, Some((offset, global)))?);
     };
     let total: usize = shape.iter().product();
     let per_row = total.checked_div(shape[ax]).unwrap_or(0).max(1);
-    let rows = (TILE_ELEMS / per_row).max(1);
+    let rows = (tile_elems / per_row).max(1);
     if shape[ax] <= rows {
-        let c = tile(&offset, &shape)?;
-        return Ok(chunk::partial_at(&c, op, axes, Some((&offset, global)))?);
+        let c = tile(offset, shape)?;
+        return Ok(chunk::partial_at(&c, op, axes, Some((offset, global)))?);
     }
     let mut acc: Option<Partial> = None;
     let mut r0 = 0;
     while r0 < shape[ax] {
-        let (mut toff, mut tshape) = (offset.clone(), shape.clone());
+        let (mut toff, mut tshape) = (offset.to_vec(), shape.to_vec());
         toff[ax] += r0;
         tshape[ax] = rows.min(shape[ax] - r0);
         let c = tile(&toff, &tshape)?;

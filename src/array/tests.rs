@@ -292,3 +292,37 @@ fn streamed_reductions_match_materialised_blocks() {
         close(&streamed, &both[0]);
     }
 }
+
+#[test]
+fn huge_materialised_blocks_reduce_in_slabs_to_the_same_result() {
+    // 2600 x 2000 = 5.2M elements: above the slab threshold once rechunked
+    // into one block (a rechunk is not streamable, so the block is materialised).
+    let n = 2600 * 2000;
+    let e = Chunk::from_vec(
+        (0..n as i64)
+            .map(|i| (i * 7919) % 10007 - 5000)
+            .collect::<Vec<_>>(),
+        &[2600, 2000],
+    )
+    .unwrap();
+    let a = manipulation::rechunk(
+        &lazy(&e, ChunkSpec::Uniform(1000)),
+        vec![vec![2600], vec![2000]],
+    )
+    .unwrap();
+    for op in [
+        ReduceOp::Sum,
+        ReduceOp::Var,
+        ReduceOp::Max,
+        ReduceOp::ArgMin,
+    ] {
+        for axes in [None, Some(vec![0isize]), Some(vec![1])] {
+            if op == ReduceOp::ArgMin && axes.is_none() {
+                continue;
+            }
+            let r = reduction::reduce(&a, op, axes.as_deref(), false, 0, None).unwrap();
+            let want = chunk::reduce(&e, op, axes.as_deref(), false, 0).unwrap();
+            close(&run_sync(&r), &want);
+        }
+    }
+}
