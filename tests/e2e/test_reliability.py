@@ -65,8 +65,10 @@ def test_interrupted_big_compute_releases_memory(interrupts):
 
 def test_interrupting_a_memory_heavy_compute_is_fast_and_releases_memory():
     """A rechunk gathers source blocks into tall strips, so hundreds of MB are
-    live when the interrupt lands (1 s into the compute)."""
-    res = R.measure_interrupts(trials=6, cases=["a_rechunk_compute"], mem_slack=MEM_SLACK)
+    live when the interrupt lands (1 s into the compute). 20 trials, as the
+    requirement's p95 is stated over 20 (the debug build has shown a lone slow
+    trial, 92 ms of six, whose cause is not pinned down)."""
+    res = R.measure_interrupts(trials=TRIALS, cases=["a_rechunk_compute"], mem_slack=MEM_SLACK)
     fig = res["cases"]["a_rechunk_compute"]
     print(fig)
     assert fig["rss_peak"] > fig["rss_before"] + 100 * 2 ** 20, "the compute did not hold memory"
