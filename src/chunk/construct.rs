@@ -5,18 +5,25 @@ use super::kernel::check_alloc;
 use super::{Chunk, DType, Elem, Scalar};
 use ndarray::{ArrayD, IxDyn};
 
-fn filled<T: Elem>(shape: &[usize], v: T) -> Result<Chunk> {
+/// An empty vector with room for every element of `shape`, or the
+/// AllocationTooLarge error (MemoryError) when the memory cannot be had.
+fn room_for<T: Elem>(shape: &[usize]) -> Result<Vec<T>> {
     let n = check_alloc(shape, T::DTYPE)?;
-    // Ask first, so a failed allocation is an error (MemoryError), not an abort.
-    let mut probe: Vec<T> = Vec::new();
-    probe.try_reserve_exact(n).map_err(|_| {
+    let mut data: Vec<T> = Vec::new();
+    data.try_reserve_exact(n).map_err(|_| {
         ChunkError::AllocationTooLarge(
             format!("{} B", n * T::DTYPE.itemsize()),
             super::kernel::shape_str(shape),
             T::DTYPE.name().into(),
         )
     })?;
-    drop(probe);
+    Ok(data)
+}
+
+fn filled<T: Elem>(shape: &[usize], v: T) -> Result<Chunk> {
+    // Ask first, so a failed allocation is an error (MemoryError), not an abort.
+    drop(room_for::<T>(shape)?);
+    let n: usize = shape.iter().product();
     // For a zero `v`, `vec!` takes a zeroed allocation: a big block arrives as
     // untouched zero pages instead of being written element by element (a
     // 160 MB rechunk target costs microseconds, not a 100 ms memset).
@@ -30,15 +37,8 @@ fn from_bands<T: Elem>(
     shape: &[usize],
     next_band: &mut dyn FnMut() -> Option<Result<Chunk>>,
 ) -> Result<Chunk> {
-    let n = check_alloc(shape, T::DTYPE)?;
-    let mut data: Vec<T> = Vec::new();
-    data.try_reserve_exact(n).map_err(|_| {
-        ChunkError::AllocationTooLarge(
-            format!("{} B", n * T::DTYPE.itemsize()),
-            super::kernel::shape_str(shape),
-            T::DTYPE.name().into(),
-        )
-    })?;
+    let mut data = room_for::<T>(shape)?;
+    let n: usize = shape.iter().product();
     while let Some(band) = next_band() {
         let band = band?;
         let a = T::array(&band).ok_or_else(|| {
