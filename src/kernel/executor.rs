@@ -74,18 +74,27 @@ impl Executor {
     }
 
     /// After a failed cell with stop_on_error: answer the execute requests that
-    /// had already arrived when the failure was answered with `aborted` (their
-    /// senders queued them without seeing the error); anything received later
-    /// runs normally. Arrival is the kernel's own clock, so client clock skew
-    /// and slow clean-up after the failure cannot abort a cell sent after it.
-    fn abort_queued(&mut self, requests: &Receiver<Incoming>, failed_at: Instant) {
+    /// were queued before the failure was answered — already arrived, or
+    /// stamped by their sender before the error reply — with `aborted`;
+    /// anything sent later runs normally. The moment is taken just before the
+    /// reply, so slow clean-up after the failure cannot abort a cell the
+    /// client sent after seeing the error.
+    fn abort_queued(
+        &mut self,
+        requests: &Receiver<Incoming>,
+        failed_at: (Instant, chrono::DateTime<chrono::Utc>),
+    ) {
         let mut failed_at = failed_at;
         loop {
             let req = match requests.recv_timeout(ABORT_WINDOW) {
                 Ok(req) => req,
                 Err(_) => return,
             };
-            let queued_before = req.received < failed_at;
+            // Queued: it had arrived before the error reply, or its sender
+            // stamped it before then (it may still have been in flight).
+            let date = req.msg.header.date;
+            let dated = date != chrono::DateTime::<chrono::Utc>::default();
+            let queued_before = req.received < failed_at.0 || (dated && date < failed_at.1);
             if let Some(t) = self.handle(&req, queued_before) {
                 failed_at = t;
             }
@@ -94,7 +103,11 @@ impl Executor {
 
     /// Handle one request; returns when the failure was answered if it was a
     /// cell that failed with stop_on_error.
-    fn handle(&mut self, req: &Incoming, aborting: bool) -> Option<Instant> {
+    fn handle(
+        &mut self,
+        req: &Incoming,
+        aborting: bool,
+    ) -> Option<(Instant, chrono::DateTime<chrono::Utc>)> {
         let parent = &req.msg;
         self.iopub.status("busy", Some(parent));
         let mut failed = None;
@@ -157,7 +170,7 @@ impl Executor {
 
     /// Run an execute request; if it failed and queued cells should be aborted,
     /// returns the moment just before the error reply went out.
-    fn execute(&mut self, req: &Incoming) -> Option<Instant> {
+    fn execute(&mut self, req: &Incoming) -> Option<(Instant, chrono::DateTime<chrono::Utc>)> {
         let c = &req.content;
         let code = str_field(c, "code", "").to_string();
         let silent = bool_field(c, "silent", false);
@@ -237,7 +250,8 @@ impl Executor {
         if store_history {
             self.history.push(count_now, &code, result_text);
         }
-        let failed = (content["status"] == "error" && stop_on_error && !silent).then(Instant::now);
+        let failed = (content["status"] == "error" && stop_on_error && !silent)
+            .then(|| (Instant::now(), chrono::Utc::now()));
         self.reply(&req.msg, "execute_reply", content);
         // Give memory freed by the cell (a cancelled compute's chunks) back to
         // the system instead of keeping it in the allocator's free lists.

@@ -49,7 +49,19 @@ def outputs(kc, setup, code):
         execute(kc, s)
     reply, iopub = execute(kc, code)
     lines = []
+    # A kernel may split one print's text over several stream messages at any
+    # point (ipykernel flushes on a timer): join consecutive chunks first.
+    merged = []
     for m in iopub:
+        t, c = m["msg_type"], m["content"]
+        if t == "stream" and merged and merged[-1]["msg_type"] == "stream" \
+                and merged[-1]["content"]["name"] == c["name"]:
+            prev = merged[-1]["content"]
+            merged[-1] = {"msg_type": "stream",
+                          "content": {"name": c["name"], "text": prev["text"] + c["text"]}}
+        else:
+            merged.append(m)
+    for m in merged:
         t, c = m["msg_type"], m["content"]
         if t == "stream":
             lines += [(c["name"], mask(l)) for l in c["text"].splitlines() if not l.startswith(NOISE)]
