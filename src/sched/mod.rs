@@ -9,6 +9,7 @@ pub mod events;
 pub mod plan;
 pub mod pool;
 mod state;
+pub use state::panic_message;
 mod sync;
 pub mod tap;
 mod threads;

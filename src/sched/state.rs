@@ -341,8 +341,9 @@ impl<'a> RunState<'a> {
     }
 }
 
-/// The text of a panic payload (`panic!` with a literal or a formatted message).
-pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+/// The text of a panic payload (`panic!` with a literal or a formatted message);
+/// every layer that catches panics reports them with this.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     if let Some(s) = payload.downcast_ref::<&str>() {
         (*s).to_string()
     } else if let Some(s) = payload.downcast_ref::<String>() {

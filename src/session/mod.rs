@@ -155,13 +155,7 @@ impl Session {
 
 /// The message carried by a caught panic.
 pub fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
-    if let Some(s) = panic.downcast_ref::<&str>() {
-        (*s).to_string()
-    } else if let Some(s) = panic.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "unknown panic".to_string()
-    }
+    crate::sched::panic_message(panic.as_ref())
 }
 
 /// A dialect exception reporting an internal error (a caught Rust panic).
