@@ -250,9 +250,14 @@ def test_bad_storage_input_raises_clear_errors_and_the_session_goes_on(tmp_path)
     assert lines[-1] == "16.0"
 
 
-def _run_and_interrupt(tmp_path, setup, cell, after=0.6):
-    """Run `cell` in a live kernel (cwd tmp_path), interrupt it after `after`
-    seconds; the execute_reply's content."""
+PROGRESS = re.compile(r"(\d+)% Completed")
+
+
+def _run_and_interrupt(tmp_path, setup, cell, at_percent=10):
+    """Run `cell` in a live kernel (cwd tmp_path) and interrupt it once its
+    progress bar shows `at_percent` % of the tasks done (so some blocks are
+    written and the rest still to come, on a fast or a slow machine); the
+    execute_reply's content."""
     import time
     from jupyter_client.manager import start_new_kernel
 
@@ -260,7 +265,17 @@ def _run_and_interrupt(tmp_path, setup, cell, after=0.6):
     try:
         kc.execute_interactive(setup, timeout=120)
         msg_id = kc.execute(cell)
-        time.sleep(after)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            msg = kc.get_iopub_msg(timeout=60)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            text = msg["content"].get("data", {}).get("text/plain", "")
+            m = PROGRESS.search(text)
+            if m and int(m.group(1)) >= at_percent:
+                break
+        else:
+            raise AssertionError("the write never reported progress")
         km.interrupt_kernel()
         deadline = time.time() + 30
         while time.time() < deadline:
@@ -277,10 +292,18 @@ def _run_and_interrupt(tmp_path, setup, cell, after=0.6):
         km.shutdown_kernel(now=True)
 
 
+# Each block's task sleeps 2 ms, so the write takes at least 4 s of task time
+# (2 s on two threads) on any machine, and the interrupt (at 10 % progress)
+# lands mid-write: a fast runner once finished 4000 plain blocks before a
+# fixed 0.6 s timer fired.
 SETUP_4000_BLOCKS = (
     "import dask.array as da\n"
+    "import time\n"
+    "def slow_block(b):\n"
+    "    time.sleep(0.002)\n"
+    "    return b\n"
     "x = (da.arange(400 * 1000, chunks=100).reshape(400, 1000) % 251).astype('i4')\n"
-    "x = x.rechunk((10, 10))"
+    "x = x.rechunk((10, 10)).map_blocks(slow_block, dtype='i4')"
 )
 
 
@@ -315,7 +338,7 @@ def _blocks_written(content):
 
 @pytest.mark.parametrize("fmt", [2, 3])
 def test_an_interrupted_to_zarr_leaves_whole_chunks_and_says_how_far_it_got(tmp_path, fmt):
-    # 4000 small chunks: several seconds of writing on a debug build.
+    # 4000 small chunks, each at least 2 ms: seconds of writing on any build.
     content = _run_and_interrupt(
         tmp_path, SETUP_4000_BLOCKS,
         f"x.to_zarr('cut.zarr', zarr_format={fmt})",
