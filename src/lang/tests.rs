@@ -34,6 +34,17 @@ fn name_error_has_suggestion_and_traceback() {
 }
 
 #[test]
+fn sum_of_a_list_overflows_like_addition() {
+    for src in [
+        "sum([9223372036854775807, 1])",
+        "sum((1, 9223372036854775807))",
+        "sum([True], 9223372036854775807)",
+    ] {
+        assert_eq!(run(src).1.expect_err(src).ename, "OverflowError", "{src}");
+    }
+}
+
+#[test]
 fn int_overflow_raises() {
     let (_, r) = run("x = 9223372036854775807\nx + 1");
     assert_eq!(r.expect_err("overflow").ename, "OverflowError");

@@ -240,12 +240,26 @@ pub(super) fn register(t: &mut Table) {
             let it = a.pos.first().cloned().ok_or_else(|| {
                 exc::type_error("sum() takes at least 1 positional argument (0 given)")
             })?;
+            // Plain left-to-right addition, as CPython 3.11 does (3.12's
+            // compensated float sum is not 3.11's).
+            let (mut acc, done, all) = match &it {
+                Value::List(l) => {
+                    let l = l.read();
+                    let (acc, done) = sum_numeric_prefix(&l, start)?;
+                    (acc, done, done == l.len())
+                }
+                Value::Tuple(t) => {
+                    let (acc, done) = sum_numeric_prefix(t, start)?;
+                    (acc, done, done == t.len())
+                }
+                _ => (start, 0, false),
+            };
+            if all {
+                return Ok(acc);
+            }
             let items = vm.iterate(&it)?;
-            let mut acc = start;
-            // Float sums use Neumaier compensation like CPython 3.12's fsum-ish accuracy is not
-            // required by 3.11; plain left-to-right addition matches 3.11.
-            for x in items {
-                acc = ops::binop(vm, BinOp::Add, &acc, &x)?;
+            for x in items.iter().skip(done) {
+                acc = ops::binop(vm, BinOp::Add, &acc, x)?;
             }
             Ok(acc)
         },
@@ -350,4 +364,26 @@ pub(super) fn register(t: &mut Table) {
             }
         },
     );
+}
+
+/// Add up the leading ints, bools and floats of `items` onto `acc` without
+/// cloning them (the common `sum(list_of_numbers)`); returns the sum so far and
+/// how many items it took. The first item of another type (or another `acc`)
+/// stops it, and the caller adds the rest through the generic `+`.
+fn sum_numeric_prefix(items: &[Value], mut acc: Value) -> PyResult<(Value, usize)> {
+    for (i, x) in items.iter().enumerate() {
+        acc = match (&acc, x) {
+            (Value::Int(a), Value::Int(b)) => {
+                Value::Int(a.checked_add(*b).ok_or_else(exc::overflow)?)
+            }
+            (Value::Int(a), Value::Bool(b)) => {
+                Value::Int(a.checked_add(*b as i64).ok_or_else(exc::overflow)?)
+            }
+            (Value::Float(a), Value::Float(b)) => Value::Float(a + b),
+            (Value::Float(a), Value::Int(b)) => Value::Float(a + *b as f64),
+            (Value::Int(a), Value::Float(b)) => Value::Float(*a as f64 + b),
+            _ => return Ok((acc, i)),
+        };
+    }
+    Ok((acc, items.len()))
 }

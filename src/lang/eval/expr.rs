@@ -19,28 +19,49 @@ impl Vm<'_> {
     pub fn eval(&mut self, f: &mut Frame<'_>, e: &Expr) -> PyResult<Value> {
         // Hot node kinds stay in this small function; the rest live in `eval_cold`.
         match e {
-            Expr::Const(v) => Ok(v.clone()),
+            Expr::Const(v) => Ok(v.clone_fast()),
             Expr::Local(i) => match &f.locals[*i as usize] {
-                Some(v) => Ok(v.clone()),
+                Some(v) => Ok(v.clone_fast()),
                 None => self.eval_cold(f, e),
             },
             Expr::Global(i, name) => self.load_global(f, *i, name),
             Expr::Bin(a, op, b) => {
-                let a = self.eval(f, a)?;
-                let b = self.eval(f, b)?;
+                let a = self.operand(f, a)?;
+                let b = self.operand(f, b)?;
                 if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
                     return crate::lang::ops::int_op(*op, *x, *y);
                 }
                 ops::binop(self, *op, &a, &b)
             }
             Expr::Compare(first, rest) if rest.len() == 1 => {
-                let l = self.eval(f, first)?;
-                let r = self.eval(f, &rest[0].1)?;
+                let l = self.operand(f, first)?;
+                let r = self.operand(f, &rest[0].1)?;
                 self.compare(rest[0].0, &l, &r)
             }
             Expr::Call(func, args) => self.eval_call(f, func, args),
+            Expr::IfExp(b) => {
+                let t = self.eval(f, &b.0)?;
+                let branch = if self.truthy(&t)? { &b.1 } else { &b.2 };
+                self.eval(f, branch)
+            }
             _ => self.eval_cold(f, e),
         }
+    }
+
+    /// An operand: locals and constants are read without a full `eval` call
+    /// (most arithmetic and call arguments are one or the other).
+    #[inline(always)]
+    fn operand(&mut self, f: &mut Frame<'_>, e: &Expr) -> PyResult<Value> {
+        match e {
+            Expr::Local(i) => {
+                if let Some(v) = &f.locals[*i as usize] {
+                    return Ok(v.clone_fast());
+                }
+            }
+            Expr::Const(v) => return Ok(v.clone_fast()),
+            _ => {}
+        }
+        self.eval(f, e)
     }
 
     #[inline(never)]
@@ -61,6 +82,9 @@ impl Vm<'_> {
                 | Value::Str(_)
                 | Value::Set(_)
                 | Value::Tuple(_) => {
+                    if let Some(r) = self.hot_method(f, &o, name, args) {
+                        return r;
+                    }
                     if let Some(m) = crate::lang::methods::lookup(&o, name) {
                         let a = self.eval_args_with(f, args, Some(o.clone()))?;
                         return self.call_value(&m, a);
@@ -93,7 +117,7 @@ impl Vm<'_> {
                 locals.reserve(code.nlocals);
                 for a in args {
                     if let Arg::Pos(e) = a {
-                        locals.push(Some(self.eval(f, e)?));
+                        locals.push(Some(self.operand(f, e)?));
                     }
                 }
                 locals.resize(code.nlocals, None);

@@ -4,6 +4,7 @@
 mod attr;
 mod call;
 mod expr;
+mod hot;
 mod iter;
 mod stmt;
 
@@ -130,7 +131,16 @@ impl<'c> Vm<'c> {
     }
 
     /// Python truthiness (calls `__bool__`/`__len__` on instances).
+    #[inline]
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        match v {
+            Value::Bool(b) => Ok(*b),
+            _ => self.truthy_general(v),
+        }
+    }
+
+    #[inline(never)]
+    fn truthy_general(&mut self, v: &Value) -> PyResult<bool> {
         if let Some(b) = v.truthy_simple() {
             return Ok(b);
         }

@@ -58,7 +58,7 @@ pub(super) fn list_table() -> Table {
         "(object, /)",
         "Append object to the end of the list.",
         |_vm, l, a| {
-            a.exact("append", 1)?;
+            a.exact("list.append", 1)?;
             list_of(&l).write().push(a.pos[0].clone());
             Ok(Value::None)
         },
@@ -70,7 +70,7 @@ pub(super) fn list_table() -> Table {
         "(iterable, /)",
         "Extend list by appending elements from the iterable.",
         |vm, l, a| {
-            a.exact("extend", 1)?;
+            a.exact("list.extend", 1)?;
             let items = vm.iterate(&a.pos[0])?;
             list_of(&l).write().extend(items);
             Ok(Value::None)
@@ -120,7 +120,7 @@ pub(super) fn list_table() -> Table {
         "(value, /)",
         "Remove first occurrence of value.",
         |vm, l, a| {
-            a.exact("remove", 1)?;
+            a.exact("list.remove", 1)?;
             let items = list_of(&l).read().clone();
             match index_in(vm, &items, &a.pos[0])? {
                 Some(i) => {
@@ -153,7 +153,7 @@ pub(super) fn list_table() -> Table {
         "(value, /)",
         "Return number of occurrences of value.",
         |vm, l, a| {
-            a.exact("count", 1)?;
+            a.exact("list.count", 1)?;
             let items = list_of(&l).read().clone();
             let mut n = 0;
             for y in &items {

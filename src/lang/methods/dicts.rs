@@ -58,7 +58,19 @@ pub(super) fn dict_table() -> Table {
         "(key, default=None, /)",
         "Return the value for key if key is in the dictionary, else default.",
         |vm, d, a| {
-            let k = vm.hash_key(a.pos.first().unwrap_or(&Value::None))?;
+            if !a.kw.is_empty() {
+                return Err(exc::type_error("dict.get() takes no keyword arguments"));
+            }
+            match a.pos.len() {
+                0 => return Err(exc::type_error("get expected at least 1 argument, got 0")),
+                1 | 2 => {}
+                n => {
+                    return Err(exc::type_error(format!(
+                        "get expected at most 2 arguments, got {n}"
+                    )))
+                }
+            }
+            let k = vm.hash_key(&a.pos[0])?;
             let found = dict_of(&d).read().get(&k).map(|x| x.1.clone());
             Ok(found.unwrap_or_else(|| a.pos.get(1).cloned().unwrap_or(Value::None)))
         },
@@ -230,7 +242,7 @@ pub(super) fn set_table() -> Table {
         "(elem, /)",
         "Add an element to a set.",
         |vm, s, a| {
-            a.exact("add", 1)?;
+            a.exact("set.add", 1)?;
             let k = vm.hash_key(&a.pos[0])?;
             set_of(&s).write().entry(k).or_insert(a.pos[0].clone());
             Ok(Value::None)
@@ -243,7 +255,7 @@ pub(super) fn set_table() -> Table {
         "(elem, /)",
         "Remove an element from a set; it must be a member.",
         |vm, s, a| {
-            a.exact("remove", 1)?;
+            a.exact("set.remove", 1)?;
             let k = vm.hash_key(&a.pos[0])?;
             if set_of(&s).write().shift_remove(&k).is_none() {
                 return Err(exc::key_error(&a.pos[0]));
@@ -258,7 +270,7 @@ pub(super) fn set_table() -> Table {
         "(elem, /)",
         "Remove an element from a set if it is a member.",
         |vm, s, a| {
-            a.exact("discard", 1)?;
+            a.exact("set.discard", 1)?;
             let k = vm.hash_key(&a.pos[0])?;
             set_of(&s).write().shift_remove(&k);
             Ok(Value::None)

@@ -133,6 +133,20 @@ impl Value {
         }
     }
 
+    /// A clone that copies the immediate variants inline (the derived `clone`
+    /// is an out-of-line call even for an int); used on the interpreter's hot
+    /// paths.
+    #[inline(always)]
+    pub fn clone_fast(&self) -> Value {
+        match self {
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(x) => Value::Float(*x),
+            Value::Bool(b) => Value::Bool(*b),
+            Value::None => Value::None,
+            other => other.clone(),
+        }
+    }
+
     /// Whether this is `None`.
     pub fn is_none(&self) -> bool {
         matches!(self, Value::None)
