@@ -1,9 +1,12 @@
 //! Lazy n-d arrays: an `Arc`'d expression plus metadata; building is O(1) per
 //! operation, per-block tasks exist only when computed or drawn.
 
+pub mod block;
+pub mod broadcast;
 pub mod chunks;
 pub mod compute;
 pub mod creation;
+pub mod diff;
 pub mod disk;
 pub mod elementwise;
 pub mod error;
@@ -15,13 +18,19 @@ pub mod lower;
 pub mod manipulation;
 pub mod mask;
 pub mod meta;
+pub mod nanfix;
 pub mod node;
+pub mod pad;
 pub mod reduction;
+pub mod repeat;
 pub mod reshape;
+pub mod scan;
 pub mod select;
+pub mod setops;
 pub mod slicing;
 mod stream;
 pub mod take;
+pub mod topk;
 
 pub use chunks::{AxisSpec, ChunkSpec};
 pub use compute::{compute, persist, ComputeError, ComputeOptions};
@@ -30,6 +39,8 @@ pub use meta::{Meta, UNKNOWN};
 pub use node::{Array, AxisIndex, BlockPlan, Op};
 pub use slicing::IndexItem;
 
+#[cfg(test)]
+mod breadth_tests;
 #[cfg(test)]
 mod parity_tests;
 #[cfg(test)]

@@ -99,6 +99,7 @@ macro_rules! with_dtype {
 pub(crate) use {dispatch_chunk, dispatch_num, with_dtype};
 
 mod arith;
+pub mod arrange;
 pub mod assemble;
 pub mod blocks;
 #[allow(clippy::module_inception)]
@@ -117,6 +118,7 @@ pub mod index;
 mod kernel;
 mod lanes;
 pub mod linalg;
+pub mod nanfix;
 pub mod npy;
 mod outer;
 pub mod partial;
@@ -125,6 +127,8 @@ pub mod reduce;
 pub mod round;
 mod scalar;
 pub mod select;
+pub mod setops;
+pub mod topk;
 pub mod ufunc;
 mod ziggurat;
 

@@ -39,6 +39,11 @@ pub const METHODS: &[&str] = &[
     "ravel",
     "flatten",
     "compute_chunk_sizes",
+    "cumsum",
+    "cumprod",
+    "repeat",
+    "topk",
+    "argtopk",
 ];
 
 /// The reduction named `name`, if it is one.
@@ -145,6 +150,12 @@ pub fn method(_vm: &mut Vm, x: &Array, name: &str) -> Option<Value> {
     }
     if name == "dot" {
         return Some(super::joins::dot_method(ArrayObj::value(x)));
+    }
+    if name == "repeat" {
+        return Some(super::arrange::repeat_method(ArrayObj::value(x)));
+    }
+    if let Some(m) = super::scans::method(ArrayObj::value(x.clone()), name) {
+        return Some(m);
     }
     if name == "__abs__" {
         return Some(abs_method(ArrayObj::value(x)));
@@ -332,6 +343,14 @@ pub fn eager_method(_vm: &mut Vm, c: &Arc<Chunk>, name: &str) -> Option<Value> {
     }
     if name == "dot" {
         return Some(super::joins::dot_method(NdArrayObj::value((*c).clone())));
+    }
+    if name == "repeat" {
+        return Some(super::arrange::repeat_method(NdArrayObj::value(
+            (*c).clone(),
+        )));
+    }
+    if let Some(m) = super::scans::method(NdArrayObj::value((*c).clone()), name) {
+        return Some(m);
     }
     if name == "__abs__" {
         return Some(abs_method(NdArrayObj::value((*c).clone())));

@@ -2,8 +2,10 @@
 //! lazy when given a lazy array): thin argument-parsing shims over `array/`
 //! and `chunk/`.
 
+mod arrange;
 mod axes;
 mod convert;
+mod counting;
 mod diskio;
 pub mod display;
 mod extras;
@@ -18,6 +20,7 @@ mod numpy;
 pub mod objects;
 mod rng;
 mod run;
+mod scans;
 pub mod visualize;
 mod zarrmod;
 
@@ -200,6 +203,9 @@ pub fn dask_array() -> Value {
     );
     extras::add(&m, true);
     joins::add(&m, true);
+    arrange::add(&m, true);
+    counting::add(&m, true);
+    scans::add(&m, true);
     fill_fn(&m, "ones", 1.0);
     fill_fn(&m, "zeros", 0.0);
     fill_fn(&m, "empty", 0.0);

@@ -1,0 +1,453 @@
+//! `broadcast_to`, `repeat`, `tile`, `pad`, `block`, `diff` and
+//! `nan_to_num` for `np` and `da` (and `x.repeat`): lazy under `da` or when
+//! given a lazy array, eager otherwise. Shapes and chunks come from
+//! `array::{broadcast, repeat, block, pad, diff}`, values from `chunk::arrange`.
+
+use super::convert;
+use super::objects::{as_array, as_ndarray, ArrayObj, NdArrayObj};
+use super::req;
+use crate::array::{self, block::Nested, Array, ChunkSpec};
+use crate::chunk::{self, Chunk, Scalar};
+use crate::lang::builtins::to_int;
+use crate::lang::eval::{Args, Vm};
+use crate::lang::exc::{self, PyResult};
+use crate::lang::value::{Module, Value};
+use std::sync::Arc;
+
+/// One array argument: lazy (given lazy, or under `da`) or eager.
+pub(super) enum Input {
+    Lazy(Array),
+    Eager(Chunk),
+}
+
+/// A lazy array over an eager one, in one block (as `da.asarray` of a small array).
+pub(super) fn wrap(c: Chunk) -> PyResult<Array> {
+    let token = Arc::new(c);
+    let t = Arc::as_ptr(&token) as usize as u64;
+    array::creation::from_chunk(token, &ChunkSpec::Full, t).map_err(convert::array_error)
+}
+
+/// The array argument `v` (an array, a number or nested lists).
+pub(super) fn input(v: &Value, lazy: bool) -> PyResult<Input> {
+    if let Some(a) = as_array(v) {
+        return Ok(Input::Lazy(a));
+    }
+    let c = super::numpy::to_chunk(v)?;
+    Ok(if lazy {
+        Input::Lazy(wrap(c)?)
+    } else {
+        Input::Eager(c)
+    })
+}
+
+pub(super) fn lazy_out(r: Result<Array, array::ArrayError>) -> PyResult<Value> {
+    r.map(ArrayObj::value).map_err(convert::array_error)
+}
+
+pub(super) fn eager_out(r: chunk::Result<Chunk>) -> PyResult<Value> {
+    r.map(NdArrayObj::value).map_err(convert::chunk_error)
+}
+
+fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        other => Err(exc::type_error(format!(
+            "'{}' object cannot be interpreted as an integer{what}",
+            other.type_name()
+        ))),
+    }
+}
+
+fn opt_axis(a: &mut Args, i: usize) -> PyResult<Option<isize>> {
+    match a.arg(i, "axis") {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => Ok(Some(to_int(&v, "axis")? as isize)),
+    }
+}
+
+fn ints_of(v: &Value) -> PyResult<Vec<i64>> {
+    match v {
+        Value::Tuple(t) => t.iter().map(|x| int_arg(x, "")).collect(),
+        Value::List(l) => l.read().iter().map(|x| int_arg(x, "")).collect(),
+        other => Ok(vec![int_arg(other, "")?]),
+    }
+}
+
+fn broadcast_to(a: &mut Args, lazy: bool) -> PyResult<Value> {
+    let x = req(a, 0, "array", "broadcast_to")?;
+    let shape = convert::shape(&req(a, 1, "shape", "broadcast_to")?)?;
+    let chunks = a.arg(2, "chunks");
+    match input(&x, lazy)? {
+        Input::Lazy(arr) => {
+            let c = match chunks {
+                None | Some(Value::None) => None,
+                Some(v) => {
+                    let spec = convert::chunks(Some(&v), shape.len())?;
+                    Some(
+                        array::chunks::normalize(&spec, &shape, arr.meta().dtype.itemsize())
+                            .map_err(convert::array_error)?,
+                    )
+                }
+            };
+            lazy_out(array::broadcast::broadcast_to(&arr, &shape, c))
+        }
+        Input::Eager(c) => {
+            let ok = shape.len() >= c.ndim()
+                && c.shape()
+                    .iter()
+                    .zip(&shape[shape.len() - c.ndim()..])
+                    .all(|(&o, &n)| o == 1 || o == n);
+            if !ok {
+                let nd = shape.len().max(c.ndim());
+                let mut remapped = vec![1usize; nd.saturating_sub(c.ndim())];
+                remapped.extend(c.shape());
+                let comma = |s: &[usize]| chunk::shape_str(s).replace(' ', "");
+                return Err(exc::value_error(format!(
+                    "operands could not be broadcast together with remapped shapes [original->remapped]: {}  and requested shape {}",
+                    comma(c.shape()),
+                    comma(&shape)
+                )));
+            }
+            eager_out(c.broadcast_to(&shape))
+        }
+    }
+}
+
+fn repeat_values(x: &Value, r: &Value, axis: Option<isize>, lazy: bool) -> PyResult<Value> {
+    match input(x, lazy)? {
+        Input::Lazy(arr) => {
+            let n = match r {
+                Value::Int(i) => *i,
+                Value::Bool(b) => *b as i64,
+                _ => {
+                    return Err(exc::new(
+                        "NotImplementedError",
+                        "Only integer valued repeats supported",
+                    ))
+                }
+            };
+            lazy_out(array::repeat::repeat(&arr, n, axis))
+        }
+        Input::Eager(c) => {
+            let n = int_arg(r, "")?;
+            if n < 0 {
+                return Err(exc::value_error("negative dimensions are not allowed"));
+            }
+            eager_out(chunk::arrange::repeat(&c, n as usize, axis))
+        }
+    }
+}
+
+fn tile(a: &mut Args, lazy: bool) -> PyResult<Value> {
+    let x = req(a, 0, "A", "tile")?;
+    let reps = ints_of(&req(a, 1, "reps", "tile")?)?;
+    match input(&x, lazy)? {
+        Input::Lazy(arr) => lazy_out(array::block::tile(&arr, &reps)),
+        Input::Eager(c) => {
+            if reps.iter().any(|&r| r < 0) {
+                return Err(exc::value_error("negative dimensions are not allowed"));
+            }
+            let r: Vec<usize> = reps.iter().map(|&v| v as usize).collect();
+            eager_out(chunk::arrange::tile(&c, &r))
+        }
+    }
+}
+
+/// NumPy's broadcasting of `pad_width`-like arguments to one (before, after)
+/// pair per axis: `n`, `(n,)`, `(b, a)`, `((b, a),)` or one pair per axis.
+fn pairs<T: Clone>(
+    v: &Value,
+    ndim: usize,
+    one: &dyn Fn(&Value) -> PyResult<T>,
+    what: &str,
+) -> PyResult<Vec<(T, T)>> {
+    let items = |v: &Value| -> Option<Vec<Value>> {
+        match v {
+            Value::Tuple(t) => Some(t.to_vec()),
+            Value::List(l) => Some(l.read().clone()),
+            _ => None,
+        }
+    };
+    let bad = |got: String| {
+        exc::value_error(format!(
+            "operands could not be broadcast together with remapped shapes [original->remapped]: {got}  and requested shape ({ndim},2)"
+        ))
+    };
+    let Some(outer) = items(v) else {
+        let x = one(v)?;
+        return Ok(vec![(x.clone(), x); ndim]);
+    };
+    if outer.iter().all(|o| items(o).is_none()) {
+        return match outer.len() {
+            1 => {
+                let x = one(&outer[0])?;
+                Ok(vec![(x.clone(), x); ndim])
+            }
+            2 => {
+                let (b, a) = (one(&outer[0])?, one(&outer[1])?);
+                Ok(vec![(b, a); ndim])
+            }
+            n => Err(bad(format!("({n},)"))),
+        };
+    }
+    let rows: Vec<Vec<Value>> = outer
+        .iter()
+        .map(|o| {
+            items(o).ok_or_else(|| exc::type_error(format!("{what} must be a sequence of pairs")))
+        })
+        .collect::<PyResult<_>>()?;
+    let width = rows[0].len();
+    if rows.iter().any(|r| r.len() != width) || !(width == 1 || width == 2) {
+        return Err(exc::value_error(
+            "setting an array element with a sequence. The requested array has an inhomogeneous shape",
+        ));
+    }
+    let rows = if rows.len() == 1 {
+        vec![rows[0].clone(); ndim]
+    } else if rows.len() == ndim {
+        rows
+    } else {
+        return Err(bad(format!("({},{width})", rows.len())));
+    };
+    rows.iter()
+        .map(|r| Ok((one(&r[0])?, one(&r[width - 1])?)))
+        .collect()
+}
+
+fn pad(a: &mut Args, lazy: bool) -> PyResult<Value> {
+    let x = req(a, 0, "array", "pad")?;
+    let width = req(a, 1, "pad_width", "pad")?;
+    let mode = match a.arg(2, "mode") {
+        None => "constant".to_string(),
+        Some(Value::Str(s)) => s.to_string(),
+        Some(other) => {
+            return Err(exc::type_error(format!(
+                "mode must be a string, not {}",
+                other.type_name()
+            )))
+        }
+    };
+    let known = [
+        "constant",
+        "edge",
+        "linear_ramp",
+        "maximum",
+        "mean",
+        "median",
+        "minimum",
+        "reflect",
+        "symmetric",
+        "wrap",
+        "empty",
+    ];
+    if !known.contains(&mode.as_str()) {
+        return Err(exc::value_error(format!("mode '{mode}' is not supported")));
+    }
+    if mode != "constant" {
+        return Err(exc::new(
+            "NotImplementedError",
+            format!("pad(mode='{mode}') is not supported by Tessera yet; only mode='constant' is"),
+        ));
+    }
+    let values = a.take_kw("constant_values");
+    let inp = input(&x, lazy)?;
+    let (ndim, dtype) = match &inp {
+        Input::Lazy(arr) => (arr.meta().ndim(), arr.meta().dtype),
+        Input::Eager(c) => (c.ndim(), c.dtype()),
+    };
+    let widths = pairs(
+        &width,
+        ndim,
+        &|v| match v {
+            Value::Int(i) if *i < 0 => Err(exc::value_error("index can't contain negative values")),
+            Value::Int(i) => Ok(*i as usize),
+            Value::Bool(b) => Ok(*b as usize),
+            _ => Err(exc::type_error("`pad_width` must be of integral type.")),
+        },
+        "pad_width",
+    )?;
+    let scalar = |v: &Value| -> PyResult<Scalar> {
+        Ok(match convert::scalar(v) {
+            Some(chunk::PyScalar::Bool(b)) => Scalar::Bool(b),
+            Some(chunk::PyScalar::Int(i)) => Scalar::I64(i),
+            Some(chunk::PyScalar::Float(f)) => Scalar::F64(f),
+            None => {
+                return Err(exc::type_error(format!(
+                    "constant_values must be numbers, not {}",
+                    v.type_name()
+                )))
+            }
+        }
+        .astype(dtype))
+    };
+    let vals = match values {
+        None => vec![(Scalar::I64(0).astype(dtype), Scalar::I64(0).astype(dtype)); ndim],
+        Some(v) => pairs(&v, ndim, &scalar, "constant_values")?,
+    };
+    a.check("pad", 3)?;
+    match inp {
+        Input::Lazy(arr) => lazy_out(array::pad::pad_constant(&arr, &widths, &vals)),
+        Input::Eager(c) => eager_out(chunk::arrange::pad_constant(&c, &widths, &vals)),
+    }
+}
+
+/// The nested lists of `block`, checked for tuples (NumPy's TypeError).
+fn nested(v: &Value, index: &mut Vec<usize>, lazy: bool) -> PyResult<(Nested, bool)> {
+    match v {
+        Value::Tuple(_) => {
+            let mut s = "arrays".to_string();
+            for i in index.iter() {
+                s.push_str(&format!("[{i}]"));
+            }
+            Err(exc::type_error(format!(
+                "{s} is a tuple. Only lists can be used to arrange blocks, and np.block does not allow implicit conversion from tuple to ndarray."
+            )))
+        }
+        Value::List(l) => {
+            let items = l.read().clone();
+            let mut out = Vec::with_capacity(items.len());
+            let mut any_lazy = false;
+            for (i, it) in items.iter().enumerate() {
+                index.push(i);
+                let (n, z) = nested(it, index, lazy)?;
+                index.pop();
+                any_lazy |= z;
+                out.push(n);
+            }
+            Ok((Nested::List(out), any_lazy))
+        }
+        other => {
+            let is_lazy = as_array(other).is_some();
+            let arr = match input(other, true)? {
+                Input::Lazy(a) => a,
+                Input::Eager(_) => unreachable!("input(.., true) is lazy"),
+            };
+            Ok((Nested::Leaf(arr), is_lazy || lazy))
+        }
+    }
+}
+
+fn block(vm: &mut Vm, a: &mut Args, lazy: bool) -> PyResult<Value> {
+    let arrays = req(a, 0, "arrays", "block")?;
+    let (n, any_lazy) = nested(&arrays, &mut Vec::new(), lazy)?;
+    let r = array::block::block(&n).map_err(convert::array_error)?;
+    if any_lazy {
+        Ok(ArrayObj::value(r))
+    } else {
+        let mut out = super::run::compute(vm, &[r], crate::sched::Scheduler::Sync)?;
+        Ok(out.remove(0))
+    }
+}
+
+fn diff(a: &mut Args, lazy: bool) -> PyResult<Value> {
+    let x = req(a, 0, "a", "diff")?;
+    let n = match a.arg(1, "n") {
+        None => 1,
+        Some(v) => int_arg(&v, "")?,
+    };
+    let axis = match a.arg(2, "axis") {
+        None => -1,
+        Some(v) => to_int(&v, "axis")? as isize,
+    };
+    a.check("diff", 3)?;
+    match input(&x, lazy)? {
+        Input::Lazy(arr) => lazy_out(array::diff::diff(&arr, n, axis)),
+        Input::Eager(c) => {
+            if n < 0 {
+                return Err(exc::value_error(format!(
+                    "order must be non-negative but got {n}"
+                )));
+            }
+            eager_out(chunk::arrange::diff(&c, n as usize, axis))
+        }
+    }
+}
+
+fn float_kw(a: &mut Args, i: usize, name: &str) -> PyResult<Option<f64>> {
+    match a.arg(i, name) {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => crate::lang::builtins::to_f64(&v).map(Some),
+    }
+}
+
+fn nan_to_num(a: &mut Args, lazy: bool) -> PyResult<Value> {
+    let x = req(a, 0, "x", "nan_to_num")?;
+    let _copy = a.arg(1, "copy");
+    let nan = float_kw(a, 2, "nan")?.unwrap_or(0.0);
+    let posinf = float_kw(a, 3, "posinf")?;
+    let neginf = float_kw(a, 4, "neginf")?;
+    a.check("nan_to_num", 5)?;
+    match input(&x, lazy)? {
+        Input::Lazy(arr) => lazy_out(array::nanfix::nan_to_num(&arr, nan, posinf, neginf)),
+        Input::Eager(c) => eager_out(chunk::nanfix::nan_to_num(&c, nan, posinf, neginf)),
+    }
+}
+
+/// Add the functions to `np` (`lazy` false) or `da` (`lazy` true).
+pub fn add(m: &Module, lazy: bool) {
+    m.func(
+        "broadcast_to",
+        "broadcast_to(array, shape, chunks=None)",
+        "The array repeated (as a read-only view) to a larger shape by broadcasting rules.",
+        move |_vm, mut a| broadcast_to(&mut a, lazy),
+    );
+    m.func(
+        "repeat",
+        "repeat(a, repeats, axis=None)",
+        "Each element repeated `repeats` times in a row along `axis`.",
+        move |_vm, mut a| {
+            let x = req(&mut a, 0, "a", "repeat")?;
+            let r = req(&mut a, 1, "repeats", "repeat")?;
+            let axis = opt_axis(&mut a, 2)?;
+            a.check("repeat", 3)?;
+            repeat_values(&x, &r, axis, lazy)
+        },
+    );
+    m.func(
+        "tile",
+        "tile(A, reps)",
+        "The whole array repeated `reps` times along each axis.",
+        move |_vm, mut a| tile(&mut a, lazy),
+    );
+    m.func(
+        "pad",
+        "pad(array, pad_width, mode='constant', constant_values=0)",
+        "The array with a border of constants (only mode='constant' is supported).",
+        move |_vm, mut a| pad(&mut a, lazy),
+    );
+    m.func(
+        "block",
+        "block(arrays)",
+        "An array assembled from nested lists of blocks (innermost lists along the last axis).",
+        move |vm, mut a| block(vm, &mut a, lazy),
+    );
+    m.func(
+        "diff",
+        "diff(a, n=1, axis=-1)",
+        "The n-th discrete difference along an axis.",
+        move |_vm, mut a| diff(&mut a, lazy),
+    );
+    m.func(
+        "nan_to_num",
+        "nan_to_num(x, copy=True, nan=0.0, posinf=None, neginf=None)",
+        "NaN and infinities replaced by finite numbers.",
+        move |_vm, mut a| nan_to_num(&mut a, lazy),
+    );
+}
+
+/// `x.repeat(repeats, axis=None)` for lazy (`recv` an `Array`) and eager arrays.
+pub fn repeat_method(recv: Value) -> Value {
+    super::methods::bound(
+        "repeat",
+        "repeat(repeats, axis=None)",
+        "Each element repeated `repeats` times in a row along `axis`.",
+        move |_vm, mut a| {
+            let r = req(&mut a, 0, "repeats", "repeat")?;
+            let axis = opt_axis(&mut a, 1)?;
+            a.check("repeat", 2)?;
+            let lazy = as_ndarray(&recv).is_none();
+            repeat_values(&recv, &r, axis, lazy)
+        },
+    )
+}
