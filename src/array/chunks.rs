@@ -53,6 +53,22 @@ pub fn normalize_with_limit(
         ChunkSpec::Uniform(n) => vec![AxisSpec::Size(*n); shape.len()],
         ChunkSpec::Full => vec![AxisSpec::Full; shape.len()],
         ChunkSpec::Auto => vec![AxisSpec::Auto; shape.len()],
+        // Dask: a flat tuple of sizes for a 1-D array lists its blocks
+        // (`chunks=(1, 9)` on 10 elements), not one size per axis.
+        ChunkSpec::PerAxis(v)
+            if shape.len() == 1
+                && v.len() > 1
+                && v.iter().all(|a| matches!(a, AxisSpec::Size(_))) =>
+        {
+            vec![AxisSpec::Explicit(
+                v.iter()
+                    .map(|a| match a {
+                        AxisSpec::Size(n) => *n,
+                        _ => unreachable!("checked above"),
+                    })
+                    .collect(),
+            )]
+        }
         ChunkSpec::PerAxis(v) => {
             if v.len() != shape.len() {
                 return Err(ArrayError::Chunks(format!(

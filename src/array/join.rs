@@ -12,14 +12,30 @@ use crate::graph::Tokenizer;
 use std::sync::Arc;
 
 /// Cast every input to the common dtype and give every axis but `skip` the
-/// first input's chunks, so blocks line up across inputs.
+/// common refinement of all inputs' chunks (Dask's `unify_chunks`), so
+/// blocks line up across inputs.
 fn unify(arrays: &[Array], skip: Option<usize>) -> Result<Vec<Array>, ArrayError> {
     let dtype = arrays
         .iter()
         .map(|a| a.meta().dtype)
         .reduce(DType::promote)
         .expect("at least one array");
-    let first = arrays[0].meta().chunks.clone();
+    let mut first = arrays[0].meta().chunks.clone();
+    if !arrays.iter().any(|a| a.meta().has_unknown()) {
+        for (ax, c) in first.iter_mut().enumerate() {
+            if Some(ax) == skip {
+                continue;
+            }
+            for a in &arrays[1..] {
+                if let Some(other) = a.meta().chunks.get(ax) {
+                    let refined = super::diff::common_refinement(c, other);
+                    if !refined.is_empty() {
+                        *c = refined;
+                    }
+                }
+            }
+        }
+    }
     arrays
         .iter()
         .map(|a| {
