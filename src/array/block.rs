@@ -112,6 +112,14 @@ pub fn tile(a: &Array, reps: &[i64]) -> Result<Array, ArrayError> {
     if reps.iter().any(|&r| r < 0) {
         return Err(ArrayError::Value("Negative `reps` are not allowed.".into()));
     }
+    let copies = reps.iter().fold(a.meta().nblocks() as u128, |acc, &r| {
+        acc.saturating_mul(r as u128)
+    });
+    if copies > super::chunks::MAX_BLOCKS {
+        return Err(ArrayError::Chunks(format!(
+            "tile: {copies} blocks are too many to schedule; rechunk to larger blocks first"
+        )));
+    }
     if reps.iter().all(|&r| r > 0) {
         let mut c = Nested::Leaf(a.clone());
         for &r in reps.iter().rev() {

@@ -101,7 +101,8 @@ pub fn normalize_with_limit(
              at most {MAX_BLOCKS} blocks per array: use larger chunks"
         )));
     }
-    axes.iter()
+    let out: Vec<Vec<usize>> = axes
+        .iter()
         .zip(shape)
         .zip(sizes)
         .map(|((a, &dim), auto)| match a {
@@ -109,19 +110,28 @@ pub fn normalize_with_limit(
             AxisSpec::Size(c) => Ok(blocks_of(dim, *c)),
             AxisSpec::Full => Ok(vec![dim]),
             AxisSpec::Auto => Ok(blocks_of(dim, auto.expect("auto size computed"))),
-            AxisSpec::Explicit(v) => {
-                if v.iter().sum::<usize>() != dim || (v.is_empty() && dim != 0) {
-                    Err(ArrayError::Chunks(format!(
-                        "Chunks do not add up to shape. Got chunks={v:?}, shape={shape:?}"
-                    )))
-                } else if v.is_empty() {
-                    Ok(vec![0])
-                } else {
-                    Ok(v.clone())
-                }
-            }
+            AxisSpec::Explicit(v) if v.is_empty() && dim == 0 => Ok(vec![0]),
+            AxisSpec::Explicit(v) => Ok(v.clone()),
         })
-        .collect()
+        .collect::<Result<_, _>>()?;
+    if out
+        .iter()
+        .zip(shape)
+        .any(|(c, &dim)| c.iter().sum::<usize>() != dim)
+    {
+        // Dask's message, with every axis' blocks as Python tuples.
+        let inner: Vec<String> = out.iter().map(|c| crate::chunk::shape_str(c)).collect();
+        let all = if inner.len() == 1 {
+            format!("({},)", inner[0])
+        } else {
+            format!("({})", inner.join(", "))
+        };
+        return Err(ArrayError::Chunks(format!(
+            "Chunks do not add up to shape. Got chunks={all}, shape={}",
+            crate::chunk::shape_str(shape)
+        )));
+    }
+    Ok(out)
 }
 
 /// The most blocks one array may have: a grid larger than this cannot be

@@ -21,6 +21,7 @@ pub mod meta;
 pub mod nanfix;
 pub mod node;
 pub mod pad;
+pub mod rechunk_auto;
 pub mod reduction;
 pub mod repeat;
 pub mod reshape;

@@ -10,13 +10,18 @@ use super::{AxisSpec, ChunkSpec};
 use crate::chunk::Scalar;
 
 /// Blocks of at most `size` covering `n` (Dask's `normalize_chunks((size,), (n,))`).
-fn pieces(size: usize, n: usize) -> Vec<usize> {
+fn pieces(size: usize, n: usize) -> Result<Vec<usize>, ArrayError> {
     let size = size.max(1);
+    if (n / size) as u128 > super::chunks::MAX_BLOCKS {
+        return Err(ArrayError::Chunks(format!(
+            "pad: a width of {n} in blocks of {size} is too many blocks to schedule"
+        )));
+    }
     let mut v = vec![size; n / size];
-    if n % size != 0 {
+    if !n.is_multiple_of(size) {
         v.push(n % size);
     }
-    v
+    Ok(v)
 }
 
 /// `da.pad(a, widths, mode='constant', constant_values=values)`: `widths[i]`
@@ -42,8 +47,12 @@ pub fn pad_constant(
         let side = |width: usize, value: Scalar| -> Result<Array, ArrayError> {
             let mut shape = m.shape.clone();
             shape[ax] = width;
+            m.shape[ax]
+                .checked_add(before)
+                .and_then(|n| n.checked_add(after))
+                .ok_or_else(|| ArrayError::Value("Maximum allowed dimension exceeded".into()))?;
             let mut chunks = m.chunks.clone();
-            chunks[ax] = pieces(biggest, width);
+            chunks[ax] = pieces(biggest, width)?;
             let spec = ChunkSpec::PerAxis(chunks.into_iter().map(AxisSpec::Explicit).collect());
             full("full", &shape, value.astype(dt), dt, &spec)
         };

@@ -49,6 +49,17 @@ impl BlockPlan for Repeat {
 /// Dask's slabs of one block `[start, stop)`: `round(linspace(start, stop,
 /// repeats))` (ties to even, as NumPy rounds), empty pieces dropped.
 fn slabs_of(block: u32, start: usize, stop: usize, repeats: usize) -> Vec<Slab> {
+    if repeats > stop - start {
+        // Points at most 1 apart: every integer in [start, stop] is hit, so
+        // every element is its own slab (without a `repeats`-long linspace).
+        return (0..stop - start)
+            .map(|i| Slab {
+                block,
+                start: i,
+                len: 1,
+            })
+            .collect();
+    }
     let pts = chunk::Chunk::linspace(
         start as f64,
         stop as f64,
@@ -99,6 +110,16 @@ pub fn repeat(a: &Array, repeats: i64, axis: Option<isize>) -> Result<Array, Arr
     }
     super::mask::require_known(a, "repeat")?;
     let r = repeats as usize;
+    let too_big = || ArrayError::Value("Maximum allowed dimension exceeded".into());
+    let len = m.shape[ax].checked_mul(r).ok_or_else(too_big)?;
+    let nslabs: u128 = m.chunks[ax].iter().map(|&c| c.min(r - 1) as u128).sum();
+    if nslabs.saturating_mul((m.nblocks() / m.chunks[ax].len().max(1)) as u128)
+        > super::chunks::MAX_BLOCKS
+    {
+        return Err(ArrayError::Chunks(format!(
+            "repeat: {nslabs} blocks along axis {ax} are too many to schedule; rechunk to larger blocks first"
+        )));
+    }
     let mut slabs = Vec::new();
     let mut start = 0usize;
     for (b, &c) in m.chunks[ax].iter().enumerate() {
@@ -108,7 +129,7 @@ pub fn repeat(a: &Array, repeats: i64, axis: Option<isize>) -> Result<Array, Arr
     let mut chunks = m.chunks.clone();
     chunks[ax] = slabs.iter().map(|s| s.len.saturating_mul(r)).collect();
     let mut shape = m.shape.clone();
-    shape[ax] = m.shape[ax].saturating_mul(r);
+    shape[ax] = len;
     let meta = Meta::new(shape, chunks, m.dtype);
     let mut t = Tokenizer::new();
     t.str(a.name()).u64(r as u64).u64(ax as u64);

@@ -37,31 +37,26 @@ fn repeat_typed<T: Elem>(a: &ArrayD<T>, repeats: usize, ax: usize, shape: &[usiz
 /// each axis (shorter `reps` apply to the last axes; longer ones add axes).
 pub fn tile(c: &Chunk, reps: &[usize]) -> Result<Chunk> {
     let nd = c.ndim().max(reps.len());
-    let mut shape: Vec<isize> = vec![1; nd - c.ndim()];
-    shape.extend(c.shape().iter().map(|&d| d as isize));
+    let mut shape = vec![1usize; nd - c.ndim()];
+    shape.extend(c.shape());
     let mut reps_full = vec![1usize; nd - reps.len()];
     reps_full.extend_from_slice(reps);
-    let out_shape: Vec<usize> = shape
-        .iter()
-        .zip(&reps_full)
-        .map(|(&s, &r)| (s as usize).saturating_mul(r))
-        .collect();
-    check_alloc(&out_shape, c.dtype())?;
-    let mut cur = reshape(c, &shape)?;
-    for (ax, &r) in reps_full.iter().enumerate() {
-        if r == 1 {
-            continue;
-        }
-        if r == 0 {
-            let mut s = cur.shape().to_vec();
-            s[ax] = 0;
-            cur = Chunk::zeros(&s, cur.dtype())?;
-            continue;
-        }
-        let copies = vec![cur; r];
-        cur = concatenate(&copies, ax as isize)?;
+    // (s0, s1, ..) → (1, s0, 1, s1, ..) broadcast to (r0, s0, r1, s1, ..),
+    // then merged pairwise: one pass, and `check_alloc` sees the final size.
+    let mut inter = Vec::with_capacity(2 * nd);
+    let mut wide = Vec::with_capacity(2 * nd);
+    let mut out = Vec::with_capacity(nd);
+    for (&s, &r) in shape.iter().zip(&reps_full) {
+        inter.extend([1isize, s as isize]);
+        wide.extend([r, s]);
+        out.push(
+            s.checked_mul(r)
+                .ok_or_else(|| ChunkError::Value("Maximum allowed dimension exceeded".into()))?
+                as isize,
+        );
     }
-    Ok(cur)
+    let spread = reshape(c, &inter)?.broadcast_to(&wide)?;
+    reshape(&spread, &out)
 }
 
 /// `np.pad(c, widths, mode='constant', constant_values=...)`: `widths[i]` =

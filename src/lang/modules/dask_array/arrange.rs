@@ -16,7 +16,9 @@ use std::sync::Arc;
 
 /// One array argument: lazy (given lazy, or under `da`) or eager.
 pub(super) enum Input {
+    /// A lazy array.
     Lazy(Array),
+    /// An eager array.
     Eager(Chunk),
 }
 
@@ -40,10 +42,12 @@ pub(super) fn input(v: &Value, lazy: bool) -> PyResult<Input> {
     })
 }
 
+/// A lazy result as a dialect value (array-layer errors as exceptions).
 pub(super) fn lazy_out(r: Result<Array, array::ArrayError>) -> PyResult<Value> {
     r.map(ArrayObj::value).map_err(convert::array_error)
 }
 
+/// An eager result as a dialect value (chunk-layer errors as exceptions).
 pub(super) fn eager_out(r: chunk::Result<Chunk>) -> PyResult<Value> {
     r.map(NdArrayObj::value).map_err(convert::chunk_error)
 }

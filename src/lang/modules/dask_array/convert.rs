@@ -34,7 +34,8 @@ pub fn shape(v: &Value) -> Result<Vec<usize>, Box<PyErr>> {
         .collect()
 }
 
-fn axis_spec(v: &Value) -> Result<AxisSpec, Box<PyErr>> {
+/// One axis of a `chunks=` argument.
+pub fn axis_spec(v: &Value) -> Result<AxisSpec, Box<PyErr>> {
     Ok(match v {
         Value::None => AxisSpec::Full,
         Value::Int(-1) => AxisSpec::Full,

@@ -280,15 +280,14 @@ pub fn method(_vm: &mut Vm, x: &Array, name: &str) -> Option<Value> {
         "rechunk" => bound(
             "rechunk",
             "rechunk(chunks='auto')",
-            "New block sizes for the same data.",
+            "New block sizes for the same data (dict and tuple forms keep unnamed/None axes).",
             move |_vm, mut a| {
-                let spec = convert::chunks(a.arg(0, "chunks").as_ref(), x.meta().ndim())?;
-                let m = x.meta();
-                let c = array::chunks::normalize(&spec, &m.shape, m.dtype.itemsize())
-                    .map_err(convert::array_error)?;
-                array::manipulation::rechunk(&x, c)
-                    .map(ArrayObj::value)
-                    .map_err(convert::array_error)
+                let chunks = a.arg(0, "chunks");
+                let _ = a.take_kw("threshold");
+                let _ = a.take_kw("block_size_limit");
+                let _ = a.take_kw("method");
+                a.check("rechunk", 1)?;
+                super::rechunking::rechunk(&x, chunks.as_ref())
             },
         ),
         "_repr_html_" => {

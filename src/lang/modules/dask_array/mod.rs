@@ -18,6 +18,7 @@ mod methods;
 mod npyfile;
 mod numpy;
 pub mod objects;
+mod rechunking;
 mod rng;
 mod run;
 mod scans;
@@ -206,6 +207,7 @@ pub fn dask_array() -> Value {
     arrange::add(&m, true);
     counting::add(&m, true);
     scans::add(&m, true);
+    rechunking::add(&m);
     fill_fn(&m, "ones", 1.0);
     fill_fn(&m, "zeros", 0.0);
     fill_fn(&m, "empty", 0.0);
