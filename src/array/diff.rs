@@ -64,6 +64,10 @@ pub fn diff(a: &Array, n: i64, axis: isize) -> Result<Array, ArrayError> {
     };
     let mut r = a.clone();
     for _ in 0..n {
+        if r.meta().shape[ax] == 0 {
+            // Differences of an empty axis are empty: stop building layers.
+            break;
+        }
         let hi = getitem(&r, &along(IndexItem::Slice(Some(1), None, None)))?;
         let lo = getitem(&r, &along(IndexItem::Slice(None, Some(-1), None)))?;
         let mut want = hi.meta().chunks.clone();

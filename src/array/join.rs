@@ -136,7 +136,10 @@ pub fn concatenate(arrays: &[Array], axis: isize) -> Result<Array, ArrayError> {
         .flat_map(|a| a.meta().chunks[ax].iter().copied())
         .collect();
     let mut shape = parts[0].meta().shape.clone();
-    shape[ax] = parts.iter().map(|a| a.meta().shape[ax]).sum();
+    // Saturating: an unknown length (UNKNOWN = usize::MAX) stays unknown.
+    shape[ax] = parts
+        .iter()
+        .fold(0usize, |acc, a| acc.saturating_add(a.meta().shape[ax]));
     let mut starts = vec![0u32];
     for a in &parts {
         starts.push(starts[starts.len() - 1] + a.meta().chunks[ax].len() as u32);

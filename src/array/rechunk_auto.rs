@@ -120,6 +120,9 @@ pub fn rechunk_chunks_with_limit(
             shape
         )));
     }
+    if prev.iter().any(|p| p.contains(&super::UNKNOWN)) {
+        return Err(super::mask::unknown_message("rechunk"));
+    }
     let mut axes: Vec<AxisSpec> = request
         .iter()
         .zip(prev)
@@ -136,7 +139,7 @@ pub fn rechunk_chunks_with_limit(
     let autos: Vec<usize> = (0..axes.len())
         .filter(|&i| axes[i] == AxisSpec::Auto)
         .collect();
-    if autos.is_empty() || prev.iter().any(|p| p.contains(&super::UNKNOWN)) {
+    if autos.is_empty() {
         return normalize_with_limit(&ChunkSpec::PerAxis(axes), shape, itemsize, limit_bytes);
     }
     let mut largest: f64 = axes
