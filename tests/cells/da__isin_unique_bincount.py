@@ -29,6 +29,11 @@ for bad in [lambda: da.bincount(y, weights=da.ones(10, chunks=5)), lambda: da.bi
         bad()
     except ValueError as e:
         print("ValueError", e)
+for bad in [lambda: np.bincount(np.array([1.5, 2.0])), lambda: np.bincount(np.array([1], dtype='uint64'))]:
+    try:
+        bad()
+    except TypeError as e:
+        print("TypeError", e)
 # %%
 f = da.from_array(np.array([1.0, np.nan, np.inf, -np.inf, -2.5]), chunks=2)
 n = da.nan_to_num(f)
@@ -60,6 +65,7 @@ print(da.nan_to_num(da.arange(3, chunks=2)).dtype, type(np.nan_to_num(f)).__name
 # ValueError object too deep for desired array
 # ValueError 'list' argument must have no negative elements
 # ValueError 'minlength' must not be negative
+# TypeError Cannot cast array data from dtype('float64') to dtype('int64') according to the rule 'safe'
 # ((2, 2, 1),) float64 [1. 0.] True True
 # [-1.  9. -9.  1.]
 # float32 [0 1 2]

@@ -61,6 +61,19 @@ fn unique(a: &mut Args, lazy: bool) -> PyResult<Value> {
     }
 }
 
+/// `bincount` takes integer (and bool) input only, as NumPy 2 does: floats are
+/// refused with NumPy's message rather than truncated.
+fn safe_to_int64(d: chunk::DType) -> PyResult<()> {
+    use chunk::DType::*;
+    match d {
+        Bool | Int8 | Int16 | Int32 | Int64 | UInt8 | UInt16 | UInt32 | UInt64 => Ok(()),
+        other => Err(exc::type_error(format!(
+            "Cannot cast array data from dtype('{}') to dtype('int64') according to the rule 'safe'",
+            other.name()
+        ))),
+    }
+}
+
 fn bincount(a: &mut Args, lazy: bool) -> PyResult<Value> {
     let x = req(a, 0, "x", "bincount")?;
     let w = match a.arg(1, "weights") {
@@ -80,6 +93,10 @@ fn bincount(a: &mut Args, lazy: bool) -> PyResult<Value> {
         || w.as_ref()
             .is_some_and(|v| super::objects::as_array(v).is_some());
     let xi = input(&x, lazy)?;
+    safe_to_int64(match &xi {
+        Input::Lazy(x) => x.meta().dtype,
+        Input::Eager(c) => c.dtype(),
+    })?;
     let wi = w.as_ref().map(|v| input(v, lazy)).transpose()?;
     match (xi, wi) {
         (Input::Lazy(x), w) => {
