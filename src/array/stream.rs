@@ -86,9 +86,8 @@ pub fn chain(input: &Array, uses: &HashMap<Arc<str>, usize>) -> Option<Stream> {
     }
 }
 
-/// The partial reduction of the block at `offset` (of `shape`), streamed in tiles along the outermost
-/// reduced axis (so tile partials fold into the same output positions). The
-/// interrupt flag is polled between tiles.
+/// The partial reduction of the block at `offset` (of `shape`), streamed in
+/// tiles (see [`tiled_partial`]): the block itself is never materialised.
 pub fn partial(
     s: &Stream,
     offset: &[usize],
@@ -111,10 +110,13 @@ pub fn partial(
 }
 
 /// The partial reduction of the block at `offset` (of `shape`, in an array of
-/// shape `global`) computed tile by tile along the outermost reduced axis, so
-/// tile partials fold into the same output positions; a tile holds about
-/// `tile_elems` elements and `tile(offset, shape)` produces it. The interrupt
-/// flag is polled between tiles, so a huge block's reduction stops promptly.
+/// shape `global`) computed tile by tile: the block is cut into slabs along its
+/// outermost axis (and a slab that is still too big along the next axes), each
+/// holding about `tile_elems` elements, which `tile(offset, shape)` produces.
+/// Slab partials along a reduced axis are combined; along a kept axis they are
+/// stitched side by side. So tiles stay small whatever the reduced axes are
+/// (a sum over a short last axis no longer makes element-thin tiles), and the
+/// interrupt flag is polled between them.
 pub fn tiled_partial(
     offset: &[usize],
     shape: &[usize],
@@ -124,33 +126,66 @@ pub fn tiled_partial(
     tile_elems: usize,
     tile: impl Fn(&[usize], &[usize]) -> Result<Chunk, ChunkError>,
 ) -> Result<Partial, TaskError> {
-    let Some(&ax) = axes.iter().min() else {
-        let c = tile(offset, shape)?;
-        return Ok(chunk::partial_at(&c, op, axes, Some((offset, global)))?);
+    let cut = Cut {
+        global,
+        op,
+        axes,
+        tile_elems: tile_elems.max(1),
+        tile: &tile,
     };
-    let total: usize = shape.iter().product();
-    let per_row = total.checked_div(shape[ax]).unwrap_or(0).max(1);
-    let rows = (tile_elems / per_row).max(1);
-    if shape[ax] <= rows {
-        let c = tile(offset, shape)?;
-        return Ok(chunk::partial_at(&c, op, axes, Some((offset, global)))?);
-    }
-    let mut acc: Option<Partial> = None;
-    let mut r0 = 0;
-    while r0 < shape[ax] {
-        let (mut toff, mut tshape) = (offset.to_vec(), shape.to_vec());
-        toff[ax] += r0;
-        tshape[ax] = rows.min(shape[ax] - r0);
-        let c = tile(&toff, &tshape)?;
-        let p = chunk::partial_at(&c, op, axes, Some((&toff, global)))?;
-        acc = Some(match acc {
-            None => p,
-            Some(a) => chunk::combine(vec![a, p])?,
-        });
-        r0 += tshape[ax];
-        if CancelToken::current_cancelled() {
-            return Err("interrupted".into());
+    cut.partial(offset, shape, 0)
+}
+
+/// The fixed parts of one [`tiled_partial`] call.
+struct Cut<'a, F> {
+    global: &'a [usize],
+    op: ReduceOp,
+    axes: &'a [usize],
+    tile_elems: usize,
+    tile: &'a F,
+}
+
+impl<F: Fn(&[usize], &[usize]) -> Result<Chunk, ChunkError>> Cut<'_, F> {
+    /// The partial of the region `offset`/`shape`, cut from axis `from` on.
+    fn partial(
+        &self,
+        offset: &[usize],
+        shape: &[usize],
+        from: usize,
+    ) -> Result<Partial, TaskError> {
+        let total: usize = shape.iter().product();
+        let ax = (from..shape.len()).find(|&a| shape[a] > 1);
+        let Some(ax) = ax.filter(|_| total > self.tile_elems) else {
+            let c = (self.tile)(offset, shape)?;
+            return Ok(chunk::partial_at(
+                &c,
+                self.op,
+                self.axes,
+                Some((offset, self.global)),
+            )?);
+        };
+        let per_row: usize = shape[ax + 1..].iter().product::<usize>().max(1);
+        let rows = (self.tile_elems / per_row).max(1);
+        let mut parts = Vec::with_capacity(shape[ax].div_ceil(rows));
+        let mut r0 = 0;
+        while r0 < shape[ax] {
+            let (mut toff, mut tshape) = (offset.to_vec(), shape.to_vec());
+            toff[ax] += r0;
+            tshape[ax] = rows.min(shape[ax] - r0);
+            // One row still too big: cut it along the following axes.
+            parts.push(self.partial(&toff, &tshape, ax + 1)?);
+            r0 += tshape[ax];
+            if CancelToken::current_cancelled() {
+                return Err("interrupted".into());
+            }
         }
+        if parts.len() == 1 {
+            return Ok(parts.pop().expect("one part"));
+        }
+        Ok(if self.axes.contains(&ax) {
+            chunk::combine(parts)?
+        } else {
+            chunk::stitch(parts, ax)?
+        })
     }
-    Ok(acc.expect("at least one tile"))
 }

@@ -170,3 +170,82 @@ pub fn plain(p: &Partial) -> Option<&Chunk> {
         _ => None,
     }
 }
+
+/// Join partials of neighbouring tiles along a kept (not reduced) axis, in
+/// order: a block reduced tile by tile along an axis it keeps is the
+/// concatenation of its tiles' partials there.
+pub fn stitch(parts: Vec<Partial>, axis: usize) -> Result<Partial> {
+    let Some(first) = parts.first() else {
+        return Err(ChunkError::Value(
+            "stitch needs at least one partial".into(),
+        ));
+    };
+    if first.axes.contains(&axis) {
+        return Err(ChunkError::Value(format!(
+            "cannot stitch partials along reduced axis {axis}"
+        )));
+    }
+    let (op, axes, in_dtype) = (first.op, first.axes.clone(), first.in_dtype);
+    let empty = parts.iter().all(|p| p.empty);
+    let cat = |xs: Vec<ArrayD<f64>>| -> Result<ArrayD<f64>> {
+        let views: Vec<_> = xs.iter().map(|x| x.view()).collect();
+        ndarray::concatenate(ndarray::Axis(axis), &views)
+            .map_err(|e| ChunkError::Shape(format!("cannot stitch partials: {e}")))
+    };
+    let data = match &first.data {
+        PartialData::Plain(_) => {
+            let cs: Vec<Chunk> = parts
+                .into_iter()
+                .map(|p| match p.data {
+                    PartialData::Plain(c) => Ok(c),
+                    _ => Err(mixed()),
+                })
+                .collect::<Result<_>>()?;
+            PartialData::Plain(super::assemble::concatenate(&cs, axis as isize)?)
+        }
+        PartialData::Moments(_) => {
+            let (mut n, mut t, mut m2) = (Vec::new(), Vec::new(), Vec::new());
+            for p in parts {
+                let PartialData::Moments(m) = p.data else {
+                    return Err(mixed());
+                };
+                n.push(m.count);
+                t.push(m.total);
+                m2.push(m.m2);
+            }
+            PartialData::Moments(Moments {
+                count: cat(n)?,
+                total: cat(t)?,
+                m2: cat(m2)?,
+            })
+        }
+        PartialData::Arg { .. } => {
+            let (mut vs, mut is) = (Vec::new(), Vec::new());
+            for p in parts {
+                let PartialData::Arg { values, index } = p.data else {
+                    return Err(mixed());
+                };
+                vs.push(values);
+                is.push(index);
+            }
+            let views: Vec<_> = is.iter().map(|x| x.view()).collect();
+            let index = ndarray::concatenate(ndarray::Axis(axis), &views)
+                .map_err(|e| ChunkError::Shape(format!("cannot stitch partials: {e}")))?;
+            PartialData::Arg {
+                values: super::assemble::concatenate(&vs, axis as isize)?,
+                index,
+            }
+        }
+    };
+    Ok(Partial {
+        op,
+        axes,
+        in_dtype,
+        empty,
+        data,
+    })
+}
+
+fn mixed() -> ChunkError {
+    ChunkError::Value("cannot stitch partials of different reductions".into())
+}

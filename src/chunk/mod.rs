@@ -135,7 +135,7 @@ mod ziggurat;
 pub use arith::{Arith, FloatArith};
 pub use assemble::{assemble, concatenate};
 pub use chunk::Chunk;
-pub use combine::combine;
+pub use combine::{combine, stitch};
 pub use cumulative::{cumulative, last_along, ScanOp};
 pub use dtype::{DType, Kind, PyScalarKind};
 pub use element::Elem;
