@@ -20,9 +20,11 @@ lab: deps release venv
 ## benchmark harness at tiny sizes.
 test: deps lint rust-test e2e bench-quick
 
-## Debian packages the build and tests need: libhdf5 (HDF5 files) and chromium
-## (browser tests); installed only when missing (needs root).
+## Debian packages the build and tests need: libhdf5 (HDF5 files), OpenBLAS
+## (matrix products) and chromium (browser tests); installed only when missing
+## (needs root).
 deps:
+	@test -e /usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblas.so || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y libopenblas-pthread-dev; }
 	@command -v chromium >/dev/null || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
 	@pkg-config --exists hdf5 2>/dev/null || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y libhdf5-dev pkg-config; }
 

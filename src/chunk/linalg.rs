@@ -1,6 +1,8 @@
 //! Matrix products of 2-D chunks: the kernel behind `np.dot`, `@` and the
-//! per-block products of a lazy `dot`. Floats go through `matrixmultiply`
-//! (ndarray's `general_mat_mul`), split into row panels across rayon threads.
+//! per-block products of a lazy `dot`. Products go through ndarray's
+//! `general_mat_mul`, split into row panels across rayon threads; f32/f64 ones
+//! reach OpenBLAS's `gemm` (ndarray's `blas` feature, linked by `build.rs`),
+//! held to the calling thread so it never competes with rayon's workers.
 
 use super::error::{ChunkError, Result};
 use super::kernel::check_alloc;
@@ -13,6 +15,20 @@ use rayon::prelude::*;
 /// Rows per parallel panel below which one thread does the whole product.
 const PANEL_ROWS: usize = 64;
 
+extern "C" {
+    /// OpenBLAS's thread count for later calls (process-wide).
+    fn openblas_set_num_threads(n: std::ffi::c_int);
+}
+
+/// Keep OpenBLAS on the calling thread: the parallelism is rayon's row panels
+/// and the scheduler's blocks, and OpenBLAS's own threads would oversubscribe
+/// the cores (its pthread flavour, linked here, is safe to call concurrently).
+fn blas_on_calling_thread() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    // SAFETY: a plain setter of an int in OpenBLAS, called once before any product.
+    ONCE.call_once(|| unsafe { openblas_set_num_threads(1) });
+}
+
 fn view2<T: Elem>(c: &Chunk) -> ArrayView2<'_, T> {
     T::array(c)
         .expect("cast to the common dtype")
@@ -22,6 +38,7 @@ fn view2<T: Elem>(c: &Chunk) -> ArrayView2<'_, T> {
 }
 
 fn product<T: Elem + LinalgScalar>(a: &Chunk, b: &Chunk) -> Chunk {
+    blas_on_calling_thread();
     let (av, bv) = (view2::<T>(a), view2::<T>(b));
     let (n, m) = (av.nrows(), bv.ncols());
     let mut out = Array2::<T>::zeros((n, m));
@@ -172,6 +189,29 @@ mod tests {
         let (av, bv) = (view2::<f64>(&a), view2::<f64>(&b));
         let want = av.dot(&bv);
         assert_eq!(r, want.iter().copied().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn blas_products_equal_a_plain_triple_loop() {
+        // Odd, non-square sizes above ndarray's BLAS cutoff and the panel
+        // threshold, in both BLAS dtypes.
+        let (n, k, m) = (257, 130, 190);
+        let a: Vec<f64> = (0..n * k).map(|i| ((i * 7) % 11) as f64 - 5.0).collect();
+        let b: Vec<f64> = (0..k * m).map(|i| ((i * 3) % 13) as f64 - 6.0).collect();
+        let mut want = vec![0.0; n * m];
+        for i in 0..n {
+            for j in 0..m {
+                want[i * m + j] = (0..k).map(|p| a[i * k + p] * b[p * m + j]).sum();
+            }
+        }
+        let (ca, cb) = (f(a, &[n, k]), f(b, &[k, m]));
+        assert_eq!(matmul2(&ca, &cb).unwrap().to_f64_vec(), want);
+        let (a32, b32) = (
+            ca.astype(DType::Float32).unwrap(),
+            cb.astype(DType::Float32).unwrap(),
+        );
+        let r = matmul2(&a32, &b32).unwrap();
+        assert_eq!((r.dtype(), r.to_f64_vec()), (DType::Float32, want));
     }
 
     #[test]
