@@ -20,6 +20,8 @@ pub mod mask;
 pub mod meta;
 pub mod nanfix;
 pub mod node;
+pub mod overlap;
+mod overlap_plan;
 pub mod pad;
 pub mod rechunk_auto;
 pub mod reduction;
@@ -32,6 +34,7 @@ pub mod slicing;
 mod stream;
 pub mod take;
 pub mod topk;
+pub mod unify;
 
 pub use chunks::{AxisSpec, ChunkSpec};
 pub use compute::{compute, persist, ComputeError, ComputeOptions};
@@ -42,6 +45,8 @@ pub use slicing::IndexItem;
 
 #[cfg(test)]
 mod breadth_tests;
+#[cfg(test)]
+mod overlap_tests;
 #[cfg(test)]
 mod parity_tests;
 #[cfg(test)]

@@ -53,6 +53,7 @@ fn registry() -> &'static RwLock<FxHashMap<String, Entry>> {
             ("collections.abc", collections::abc),
             ("dask", dask_array::dask),
             ("dask.array", dask_array::dask_array),
+            ("dask.array.overlap", dask_array::overlap_module),
             ("dask.bag", dask_bag::build),
             ("numpy", dask_array::numpy_module),
             ("zarr", dask_array::zarr_module),

@@ -66,7 +66,6 @@ impl BlockPlan for MapBlocks {
             .collect()
     }
     fn run(&self, idx: &[u32], inputs: &[&Chunk]) -> Result<Chunk, ChunkError> {
-        let mut vm = Vm::new(&self.ctx);
         let pos: Vec<Value> = self
             .args
             .iter()
@@ -81,22 +80,54 @@ impl BlockPlan for MapBlocks {
             let id = idx.iter().map(|&i| Value::Int(i as i64)).collect();
             call.kw.push((Arc::from("block_id"), Value::tuple(id)));
         }
-        let v = vm.call_value(&self.func, call).map_err(py_error)?;
-        let c = super::numpy::to_chunk(&v).map_err(py_error)?;
         let want = self.out.block_shape(idx);
-        if c.shape() != want.as_slice() {
-            return Err(ChunkError::Shape(format!(
-                "map_blocks: block {idx:?} came back with shape {} but the output's chunks say {}; \
-                 pass chunks= (and drop_axis=/new_axis=) describing the blocks the function returns",
-                crate::chunk::shape_str(c.shape()),
-                crate::chunk::shape_str(&want)
-            )));
-        }
-        if c.dtype() == self.out.dtype {
-            Ok(c)
-        } else {
-            c.astype(self.out.dtype)
-        }
+        call_block(
+            &self.ctx,
+            &self.func,
+            call,
+            &want,
+            self.out.dtype,
+            "map_blocks",
+            idx,
+        )
+    }
+}
+
+/// Call the user function on one block's arguments on this (scheduler)
+/// thread with a fresh `Vm`, and check that it returned a block of shape
+/// `want`, cast to `dtype`. `op` names the operation in the shape error.
+pub(super) fn call_block(
+    ctx: &crate::lang::ExecContext,
+    func: &Value,
+    call: Args,
+    want: &[usize],
+    dtype: DType,
+    op: &str,
+    idx: &[u32],
+) -> Result<Chunk, ChunkError> {
+    let mut vm = Vm::new(ctx);
+    let v = vm.call_value(func, call).map_err(py_error)?;
+    let c = super::numpy::to_chunk(&v).map_err(py_error)?;
+    if c.shape() != want {
+        return Err(ChunkError::Shape(format!(
+            "{op}: block {idx:?} came back with shape {} but the output's chunks say {}; \
+             pass chunks= (and drop_axis=/new_axis=) describing the blocks the function returns",
+            crate::chunk::shape_str(c.shape()),
+            crate::chunk::shape_str(want)
+        )));
+    }
+    if c.dtype() == dtype {
+        Ok(c)
+    } else {
+        c.astype(dtype)
+    }
+}
+
+/// The key prefix of a user function's blocks: its name, or `lambda`.
+pub(super) fn func_prefix(func: &Value) -> String {
+    match func {
+        Value::Func(f) if !f.code.is_lambda => f.code.name.to_string(),
+        _ => "lambda".to_string(),
     }
 }
 
@@ -197,7 +228,14 @@ fn out_chunks(v: &Value, base: &[Vec<usize>]) -> PyResult<Vec<Vec<usize>>> {
 }
 
 /// `da.map_blocks(func, *args, **kwargs)`.
-pub fn map_blocks(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
+pub fn map_blocks(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    map_blocks_probing(vm, a, false)
+}
+
+/// `map_blocks`, where dtype inference may also try blocks of one element
+/// when empty ones fail (as Dask's `apply_infer_dtype` does after
+/// `compute_meta`; `map_overlap` needs it for functions indexing their block).
+pub(super) fn map_blocks_probing(vm: &mut Vm, mut a: Args, ones: bool) -> PyResult<Value> {
     if a.pos.is_empty() {
         return Err(exc::type_error(
             "map_blocks() missing required argument: 'func'",
@@ -310,7 +348,7 @@ pub fn map_blocks(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
     let kwargs = std::mem::take(&mut a.kw);
     let dtype = match dtype {
         Some(d) => d,
-        None => infer_dtype(vm, &func, &args, &inputs, &kwargs, with_block_id)?,
+        None => infer_dtype(vm, &func, &args, &inputs, &kwargs, with_block_id, ones)?,
     };
     let out = Meta::new(shape, grid, dtype);
     let mut t = Tokenizer::new();
@@ -336,10 +374,7 @@ pub fn map_blocks(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
         with_block_id,
         ctx: vm.ctx.clone(),
     };
-    let prefix = match &func {
-        Value::Func(f) if !f.code.is_lambda => f.code.name.to_string(),
-        _ => "lambda".to_string(),
-    };
+    let prefix = func_prefix(&func);
     Ok(ArrayObj::value(Array::from_op(
         &prefix,
         &t,
@@ -352,7 +387,7 @@ pub fn map_blocks(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
 }
 
 /// The output dtype, found as Dask does: call the function on empty arrays
-/// of the inputs' dtypes.
+/// of the inputs' dtypes (then, with `ones`, on one-element arrays).
 fn infer_dtype(
     vm: &mut Vm,
     func: &Value,
@@ -360,39 +395,51 @@ fn infer_dtype(
     inputs: &[Array],
     kwargs: &[(Arc<str>, Value)],
     with_block_id: bool,
+    ones: bool,
 ) -> PyResult<DType> {
-    let pos: PyResult<Vec<Value>> = args
-        .iter()
-        .map(|a| match a {
-            Arg::Array(k) => {
-                let m = inputs[*k].meta();
-                Chunk::zeros(&vec![0; m.ndim()], m.dtype)
-                    .map(NdArrayObj::value)
-                    .map_err(convert::chunk_error)
-            }
-            Arg::Const(v) => Ok(v.clone()),
-        })
-        .collect();
-    let mut call = Args::pos(pos?);
-    call.kw = kwargs.to_vec();
-    if with_block_id {
-        let ndim = inputs[0].meta().ndim();
-        call.kw.push((
-            Arc::from("block_id"),
-            Value::tuple(vec![Value::Int(0); ndim]),
-        ));
-    }
     let hint = "`dtype` inference failed in `map_blocks`.\n\n\
                 Please specify the dtype explicitly using the `dtype` kwarg.";
-    let v = vm.call_value(func, call).map_err(|e| {
-        exc::value_error(format!(
-            "{hint}\n\nOriginal error is below:\n------------------------\n{}: {}",
-            e.name(),
-            e.message()
-        ))
-    })?;
-    match super::numpy::to_chunk(&v) {
-        Ok(c) => Ok(c.dtype()),
-        Err(_) => Err(exc::value_error(hint)),
+    let sizes: &[usize] = if ones { &[0, 1] } else { &[0] };
+    let mut failure = None;
+    for &size in sizes {
+        let pos: PyResult<Vec<Value>> = args
+            .iter()
+            .map(|a| match a {
+                Arg::Array(k) => {
+                    let m = inputs[*k].meta();
+                    let shape = vec![size; m.ndim()];
+                    let probe = if size == 0 {
+                        Chunk::zeros(&shape, m.dtype)
+                    } else {
+                        Chunk::ones(&shape, m.dtype)
+                    };
+                    probe.map(NdArrayObj::value).map_err(convert::chunk_error)
+                }
+                Arg::Const(v) => Ok(v.clone()),
+            })
+            .collect();
+        let mut call = Args::pos(pos?);
+        call.kw = kwargs.to_vec();
+        if with_block_id {
+            let ndim = inputs[0].meta().ndim();
+            call.kw.push((
+                Arc::from("block_id"),
+                Value::tuple(vec![Value::Int(0); ndim]),
+            ));
+        }
+        match vm.call_value(func, call) {
+            Ok(v) => match super::numpy::to_chunk(&v) {
+                Ok(c) => return Ok(c.dtype()),
+                Err(_) => failure = Some(exc::value_error(hint)),
+            },
+            Err(e) => {
+                failure = Some(exc::value_error(format!(
+                    "{hint}\n\nOriginal error is below:\n------------------------\n{}: {}",
+                    e.name(),
+                    e.message()
+                )))
+            }
+        }
     }
+    Err(failure.unwrap_or_else(|| exc::value_error(hint)))
 }

@@ -44,6 +44,7 @@ pub const METHODS: &[&str] = &[
     "repeat",
     "topk",
     "argtopk",
+    "map_overlap",
 ];
 
 /// The reduction named `name`, if it is one.
@@ -165,6 +166,9 @@ pub fn method(_vm: &mut Vm, x: &Array, name: &str) -> Option<Value> {
     }
     if name == "to_hdf5" {
         return Some(super::h5pymod::method(&x));
+    }
+    if name == "map_overlap" {
+        return Some(super::overlap::method(ArrayObj::value(x)));
     }
     if name == "map_blocks" {
         let recv = ArrayObj::value(x);

@@ -4,6 +4,7 @@
 
 mod arrange;
 mod axes;
+mod blockwise;
 mod convert;
 mod counting;
 mod diskio;
@@ -18,6 +19,7 @@ mod methods;
 mod npyfile;
 mod numpy;
 pub mod objects;
+mod overlap;
 mod rechunking;
 mod rng;
 mod run;
@@ -312,6 +314,19 @@ pub fn dask_array() -> Value {
         mapblocks::map_blocks,
     );
     m.func(
+        "map_overlap",
+        overlap::SIGNATURE,
+        "Apply a function to every block extended by its neighbours' elements (halo of depth=).",
+        overlap::map_overlap,
+    );
+    m.set("overlap", overlap::module());
+    m.func(
+        "blockwise",
+        "blockwise(func, out_ind, *args, dtype=None, new_axes=None, concatenate=None, adjust_chunks=None, align_arrays=True, **kwargs)",
+        "Apply a function across blocks of several arrays matched by index labels ('ij', 'ji', contractions).",
+        blockwise::blockwise,
+    );
+    m.func(
         "to_hdf5",
         "to_hdf5(filename, datapath, x) or to_hdf5(filename, {datapath: x, ...})",
         "Write lazy arrays to datasets of an HDF5 file, block by block, in one run.",
@@ -363,6 +378,11 @@ pub fn dask_array() -> Value {
     numpy::add_functions(&m, true);
     m.set("random", random_module());
     Value::Module(m)
+}
+
+/// `dask.array.overlap` (also reachable as `da.overlap`).
+pub fn overlap_module() -> Value {
+    overlap::module()
 }
 
 /// `dask.compute(*args)`: every collection among the args (traversing containers).
