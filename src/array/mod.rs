@@ -8,6 +8,8 @@ pub mod compute;
 pub mod creation;
 pub mod diff;
 pub mod disk;
+pub mod einsum;
+mod einsum_chunks;
 pub mod elementwise;
 pub mod error;
 pub mod histogram;

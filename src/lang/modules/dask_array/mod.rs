@@ -7,6 +7,7 @@ mod axes;
 mod convert;
 mod counting;
 mod diskio;
+mod einsum;
 pub mod display;
 mod extras;
 mod fancy;
@@ -204,6 +205,7 @@ pub fn dask_array() -> Value {
     );
     extras::add(&m, true);
     joins::add(&m, true);
+    einsum::add(&m, true);
     arrange::add(&m, true);
     counting::add(&m, true);
     scans::add(&m, true);
