@@ -22,6 +22,7 @@ pub mod mask;
 pub mod meta;
 pub mod nanfix;
 pub mod node;
+pub mod npystack;
 pub mod pad;
 pub mod rechunk_auto;
 pub mod reduction;

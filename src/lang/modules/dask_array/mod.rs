@@ -7,8 +7,8 @@ mod axes;
 mod convert;
 mod counting;
 mod diskio;
-mod einsum;
 pub mod display;
+mod einsum;
 mod extras;
 mod fancy;
 mod h5pymod;
@@ -17,6 +17,7 @@ mod joins;
 mod mapblocks;
 mod methods;
 mod npyfile;
+mod npystack;
 mod numpy;
 pub mod objects;
 mod rechunking;
@@ -330,6 +331,18 @@ pub fn dask_array() -> Value {
         "to_zarr(arr, url, component=None, overwrite=False, compute=True, return_stored=False, zarr_format=3)",
         "Write a lazy array to a new zarr array on disk, one task per block.",
         zarrmod::to_zarr,
+    );
+    m.func(
+        "to_npy_stack",
+        "to_npy_stack(dirname, x, axis=0)",
+        "Write a lazy array as a directory of .npy files, one per block along axis (Dask's format).",
+        npystack::to_npy_stack,
+    );
+    m.func(
+        "from_npy_stack",
+        "from_npy_stack(dirname, mmap_mode='r')",
+        "A lazy array over a directory written by to_npy_stack, one block per .npy file.",
+        npystack::from_npy_stack,
     );
     m.func(
         "store",
