@@ -18,7 +18,7 @@ pub enum RechunkAxis {
 }
 
 /// Dask's `dask.config` `array.chunk-size-tolerance`.
-const TOLERANCE: f64 = 1.25;
+pub(super) const TOLERANCE: f64 = 1.25;
 
 /// An entry of Dask's `median_chunks`/`result` dicts: a size or block sizes.
 #[derive(Clone, Debug)]

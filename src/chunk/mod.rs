@@ -108,6 +108,8 @@ pub mod combine;
 mod construct;
 pub mod cumulative;
 pub mod dtype;
+pub mod einsum;
+pub mod einsum_exec;
 mod element;
 pub mod elementwise;
 pub mod error;

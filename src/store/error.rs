@@ -30,6 +30,9 @@ pub enum StoreError {
     /// Writing to an array opened with `mode='r'`.
     #[error("this array was opened read-only (mode='r'); open it with mode='r+' or 'a' to write")]
     ReadOnly,
+    /// A file that should be there is not (Python's FileNotFoundError).
+    #[error("[Errno 2] No such file or directory: '{0}'")]
+    FileNotFound(String),
     /// The file system or the zarr codec failed.
     #[error("{0}")]
     Io(String),

@@ -10,6 +10,7 @@ mod chunking;
 mod error;
 mod fs;
 mod hdf5;
+pub mod npystack;
 mod zarr;
 
 pub use chunking::guess_chunks;

@@ -5,7 +5,8 @@ Tessera writes zarr v2 and v3 arrays (``da.to_zarr``, ``zarr.open`` + slice
 assignment, ``da.store``) that zarr-python reads back exactly; zarr-python
 writes arrays with its default codecs and with others users meet (Blosc, gzip,
 sharding, fill values, partial edge chunks) that Tessera reads exactly; the
-same for HDF5 datasets (every dtype, groups, chunks, gzip) with h5py.
+same for HDF5 datasets (every dtype, groups, chunks, gzip) with h5py, and for
+Dask's ``.npy`` stacks (``to_npy_stack``/``from_npy_stack``) with Dask.
 """
 import ast
 import re
@@ -222,6 +223,43 @@ def test_tessera_reads_what_h5py_writes(tmp_path):
         assert total == pytest.approx(w.sum()), name
         np.testing.assert_array_equal(np.array(sub), w[::5, ::4], err_msg=name)
         np.testing.assert_array_equal(np.array(row), w[7, 3:9], err_msg=name)
+
+
+@pytest.mark.parametrize("axis", [0, 1])
+def test_npy_stacks_cross_between_tessera_and_dask(tmp_path, axis):
+    import dask.array as da
+
+    # Dask writes, Tessera reads (its pickled info holds a numpy.dtype object).
+    for name in DTYPES:
+        x = da.from_array(expected(name), chunks=(10, 7))
+        da.to_npy_stack(str(tmp_path / f"dask-{name}"), x, axis=axis)
+    lines = tessera(tmp_path, f"""
+        import numpy as np
+        import dask.array as da
+        for name in {DTYPES!r}:
+            y = da.from_npy_stack('dask-' + name)
+            print(repr([name, str(y.dtype), [list(c) for c in y.chunks],
+                        y.compute()[::5, ::4].astype('f8').tolist()]))
+        for name in {DTYPES!r}:
+            x = (da.arange(37 * 23, chunks=100).reshape(37, 23) % 97) - 40
+            x = x.rechunk((10, 7))
+            x = (x > 0) if name == 'bool' else x.astype(name)
+            da.to_npy_stack('tessera-' + name, x, axis={axis})
+    """)
+    got = {r[0]: r for r in map(ast.literal_eval, lines)}
+    assert sorted(got) == sorted(DTYPES)
+    for name in DTYPES:
+        want = da.from_array(expected(name), chunks=(10, 7))
+        want_chunks = [list(c) if i == axis else [sum(c)] for i, c in enumerate(want.chunks)]
+        _, dtype, chunks, sub = got[name]
+        assert (dtype, chunks) == (name, want_chunks), name
+        np.testing.assert_array_equal(np.array(sub), expected(name)[::5, ::4].astype("f8"))
+        # Tessera writes, Dask reads.
+        y = da.from_npy_stack(str(tmp_path / f"tessera-{name}"))
+        assert y.dtype == np.dtype(name), name
+        assert [list(c) for c in y.chunks] == want_chunks, name
+        np.testing.assert_array_equal(y.compute(), expected(name), err_msg=name)
+        assert not [p for p in (tmp_path / f"tessera-{name}").iterdir() if "tmp" in p.name]
 
 
 def test_bad_storage_input_raises_clear_errors_and_the_session_goes_on(tmp_path):

@@ -204,6 +204,7 @@ pub fn store_error(e: crate::store::StoreError) -> Box<PyErr> {
     let msg = e.to_string();
     match e {
         NotFound(_) => exc::new("FileNotFoundError", format!("[Errno 2] {msg}")),
+        FileNotFound(_) => exc::new("FileNotFoundError", msg),
         Exists(p) => exc::new(
             "FileExistsError",
             format!("An array exists at '{p}'; pass overwrite=True (or mode='w') to replace it"),

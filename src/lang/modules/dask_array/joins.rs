@@ -55,12 +55,12 @@ fn wrap(c: Chunk) -> PyResult<Array> {
 }
 
 /// The operands, all lazy (when `lazy` or any is lazy) or all eager.
-enum Group {
+pub(super) enum Group {
     Lazy(Vec<Array>),
     Eager(Vec<Chunk>),
 }
 
-fn group(values: &[Value], lazy: bool) -> PyResult<Group> {
+pub(super) fn group(values: &[Value], lazy: bool) -> PyResult<Group> {
     let ops: Vec<Operand> = values.iter().map(operand).collect::<PyResult<_>>()?;
     let like = ops.iter().find_map(|o| match o {
         Operand::Lazy(a) => Some(a.meta().dtype),
@@ -91,11 +91,11 @@ fn group(values: &[Value], lazy: bool) -> PyResult<Group> {
     }
 }
 
-fn lazy_out(r: Result<Array, array::ArrayError>) -> PyResult<Value> {
+pub(super) fn lazy_out(r: Result<Array, array::ArrayError>) -> PyResult<Value> {
     r.map(ArrayObj::value).map_err(convert::array_error)
 }
 
-fn eager_out(r: chunk::Result<Chunk>) -> PyResult<Value> {
+pub(super) fn eager_out(r: chunk::Result<Chunk>) -> PyResult<Value> {
     r.map(NdArrayObj::value).map_err(convert::chunk_error)
 }
 

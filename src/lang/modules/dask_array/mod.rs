@@ -9,6 +9,7 @@ mod convert;
 mod counting;
 mod diskio;
 pub mod display;
+mod einsum;
 mod extras;
 mod fancy;
 mod h5pymod;
@@ -17,6 +18,7 @@ mod joins;
 mod mapblocks;
 mod methods;
 mod npyfile;
+mod npystack;
 mod numpy;
 pub mod objects;
 mod overlap;
@@ -206,6 +208,7 @@ pub fn dask_array() -> Value {
     );
     extras::add(&m, true);
     joins::add(&m, true);
+    einsum::add(&m, true);
     arrange::add(&m, true);
     counting::add(&m, true);
     scans::add(&m, true);
@@ -343,6 +346,18 @@ pub fn dask_array() -> Value {
         "to_zarr(arr, url, component=None, overwrite=False, compute=True, return_stored=False, zarr_format=3)",
         "Write a lazy array to a new zarr array on disk, one task per block.",
         zarrmod::to_zarr,
+    );
+    m.func(
+        "to_npy_stack",
+        "to_npy_stack(dirname, x, axis=0)",
+        "Write a lazy array as a directory of .npy files, one per block along axis (Dask's format).",
+        npystack::to_npy_stack,
+    );
+    m.func(
+        "from_npy_stack",
+        "from_npy_stack(dirname, mmap_mode='r')",
+        "A lazy array over a directory written by to_npy_stack, one block per .npy file.",
+        npystack::from_npy_stack,
     );
     m.func(
         "store",

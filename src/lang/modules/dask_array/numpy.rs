@@ -345,6 +345,7 @@ pub fn build() -> Value {
     add_functions(&m, false);
     super::extras::add(&m, false);
     super::joins::add(&m, false);
+    super::einsum::add(&m, false);
     super::arrange::add(&m, false);
     super::counting::add(&m, false);
     super::scans::add(&m, false);
