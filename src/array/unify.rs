@@ -54,13 +54,16 @@ pub fn common_blockdim(blockdims: &[Vec<usize>]) -> Result<Vec<usize>, ArrayErro
     }
 }
 
+/// Each index label with its unified chunks, in first-seen order.
+pub type LabelChunks = Vec<(String, Vec<usize>)>;
+
 /// Unify `arrays` whose axes carry the labels `labels` (one label per axis):
 /// returns each label's chunks (in first-seen order) and the arrays rechunked
 /// to them; axes of length 0 or 1 keep their single block.
 pub fn unify_chunks(
     arrays: &[Array],
     labels: &[Vec<String>],
-) -> Result<(Vec<(String, Vec<usize>)>, Vec<Array>), ArrayError> {
+) -> Result<(LabelChunks, Vec<Array>), ArrayError> {
     let mut seen: Vec<(String, Vec<Vec<usize>>)> = Vec::new();
     for (a, ls) in arrays.iter().zip(labels) {
         super::mask::require_known(a, "unify_chunks")?;

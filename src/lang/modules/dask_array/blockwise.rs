@@ -5,11 +5,13 @@
 //! list, or concatenated with `concatenate=True`); `None` marks a constant.
 //! The user function runs through `map_blocks`' per-block plumbing.
 
+use super::blockcall::func_prefix;
+use super::blockwise_plan::{Arg, Blockwise, Input, Role};
 use super::convert;
-use super::mapblocks::{call_block, func_prefix};
 use super::objects::{lazy_operand, ArrayObj, NdArrayObj};
-use crate::array::{self, Array, BlockPlan, Meta, Op};
-use crate::chunk::{self, Chunk, ChunkError, DType};
+use crate::array::unify::LabelChunks;
+use crate::array::{self, Array, Meta, Op};
+use crate::chunk::{Chunk, DType};
 use crate::graph::Tokenizer;
 use crate::lang::builtins::to_int;
 use crate::lang::eval::{Args, Vm};
@@ -17,151 +19,6 @@ use crate::lang::exc::{self, PyResult};
 use crate::lang::repr::repr_simple;
 use crate::lang::value::Value;
 use std::sync::Arc;
-
-/// What one axis of an input follows.
-#[derive(Clone, Copy)]
-enum Role {
-    /// Output axis `p`.
-    Out(usize),
-    /// A contracted index: every block along it.
-    Dummy,
-}
-
-/// One array input of the plan.
-struct Input {
-    roles: Vec<Role>,
-    numblocks: Vec<usize>,
-    chunks: Vec<Vec<usize>>,
-}
-
-impl Input {
-    /// The blocks output block `idx` reads, in C order.
-    fn blocks(&self, idx: &[u32]) -> Vec<Vec<u32>> {
-        let per_axis: Vec<Vec<u32>> = self
-            .roles
-            .iter()
-            .zip(&self.numblocks)
-            .map(|(r, &nb)| match r {
-                Role::Out(_) if nb == 1 => vec![0],
-                Role::Out(p) => vec![idx[*p]],
-                Role::Dummy => (0..nb as u32).collect(),
-            })
-            .collect();
-        per_axis.iter().fold(vec![Vec::new()], |acc, choices| {
-            acc.iter()
-                .flat_map(|pre| {
-                    choices.iter().map(move |&c| {
-                        let mut p = pre.clone();
-                        p.push(c);
-                        p
-                    })
-                })
-                .collect()
-        })
-    }
-    fn dummies(&self) -> Vec<usize> {
-        self.roles
-            .iter()
-            .zip(&self.numblocks)
-            .filter(|(r, _)| matches!(r, Role::Dummy))
-            .map(|(_, &nb)| nb)
-            .collect()
-    }
-    /// The function's argument made of `blocks` (all this input's reads).
-    fn argument(&self, blocks: &[&Chunk], concatenate: bool) -> Result<Value, ChunkError> {
-        let dummies = self.dummies();
-        if dummies.is_empty() {
-            return Ok(NdArrayObj::value(blocks[0].clone()));
-        }
-        if concatenate {
-            let grid: Vec<Vec<usize>> = self
-                .roles
-                .iter()
-                .enumerate()
-                .map(|(ax, r)| match r {
-                    Role::Dummy => self.chunks[ax].clone(),
-                    Role::Out(_) => vec![blocks[0].shape()[ax]],
-                })
-                .collect();
-            let c = chunk::blocks::assemble(blocks, &grid, blocks[0].dtype())?;
-            return Ok(NdArrayObj::value(c));
-        }
-        Ok(nest(blocks, &dummies))
-    }
-}
-
-/// Blocks as nested lists, one level per contracted index.
-fn nest(blocks: &[&Chunk], dims: &[usize]) -> Value {
-    match dims.split_first() {
-        None => NdArrayObj::value(blocks[0].clone()),
-        Some((&n, rest)) => {
-            let step = blocks.len() / n.max(1);
-            Value::list(
-                (0..n)
-                    .map(|k| nest(&blocks[k * step..(k + 1) * step], rest))
-                    .collect(),
-            )
-        }
-    }
-}
-
-#[derive(Clone)]
-enum Arg {
-    Array(usize),
-    Const(Value),
-}
-
-struct Blockwise {
-    func: Value,
-    args: Vec<Arg>,
-    kwargs: Vec<(Arc<str>, Value)>,
-    inputs: Vec<Input>,
-    concatenate: bool,
-    out: Meta,
-    ctx: crate::lang::ExecContext,
-}
-
-impl BlockPlan for Blockwise {
-    fn name(&self) -> &str {
-        "blockwise"
-    }
-    fn reads(&self, idx: &[u32]) -> Vec<(usize, Vec<u32>)> {
-        self.inputs
-            .iter()
-            .enumerate()
-            .flat_map(|(k, inp)| inp.blocks(idx).into_iter().map(move |b| (k, b)))
-            .collect()
-    }
-    fn run(&self, idx: &[u32], blocks: &[&Chunk]) -> Result<Chunk, ChunkError> {
-        let mut values = Vec::with_capacity(self.inputs.len());
-        let mut at = 0;
-        for inp in &self.inputs {
-            let n = inp.dummies().iter().product::<usize>();
-            values.push(inp.argument(&blocks[at..at + n], self.concatenate)?);
-            at += n;
-        }
-        let pos = self
-            .args
-            .iter()
-            .map(|a| match a {
-                Arg::Array(k) => values[*k].clone(),
-                Arg::Const(v) => v.clone(),
-            })
-            .collect();
-        let mut call = Args::pos(pos);
-        call.kw = self.kwargs.clone();
-        let want = self.out.block_shape(idx);
-        call_block(
-            &self.ctx,
-            &self.func,
-            call,
-            &want,
-            self.out.dtype,
-            "blockwise",
-            idx,
-        )
-    }
-}
 
 /// An index: a string (one label per character) or a tuple of labels,
 /// each kept as its Python repr.
@@ -434,11 +291,8 @@ pub fn blockwise(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
 
 /// `align_arrays=False`: each index takes the chunking with the most blocks;
 /// the others must have as many blocks, or one (broadcast).
-fn unaligned(
-    arrays: &[Array],
-    labels: &[Vec<String>],
-) -> PyResult<(Vec<(String, Vec<usize>)>, Vec<Array>)> {
-    let mut chunkss: Vec<(String, Vec<usize>)> = Vec::new();
+fn unaligned(arrays: &[Array], labels: &[Vec<String>]) -> PyResult<(LabelChunks, Vec<Array>)> {
+    let mut chunkss: LabelChunks = Vec::new();
     for (x, ls) in arrays.iter().zip(labels) {
         for (c, l) in x.meta().chunks.iter().zip(ls) {
             match chunkss.iter_mut().find(|(k, _)| k == l) {

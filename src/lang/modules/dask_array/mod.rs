@@ -4,7 +4,9 @@
 
 mod arrange;
 mod axes;
+mod blockcall;
 mod blockwise;
+mod blockwise_plan;
 mod convert;
 mod counting;
 mod diskio;
