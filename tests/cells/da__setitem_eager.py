@@ -32,6 +32,11 @@ print(v, w)
 r = v[::-1]
 r[0] = 99
 print(v, r)
+c = np.asarray(v)
+c[5] = 55
+d = np.array(v)
+d[5] = -55
+print(v, c is v)
 t = np.zeros(3, bool)
 t[0] = 2.5
 t[1] = -0.0
@@ -92,6 +97,7 @@ print(a)
 #  [ 1  0  2  0]] int64
 # [ 0 -1  2 -1  4  5] [-1  2 -1  4]
 # [ 0 -1  2 -1  4 99] [99  4 -1  2 -1  0]
+# [ 0 -1  2 -1  4 55] True
 # [ True False False]
 # [1. 0.]
 # [ 44 255   2]

@@ -1,6 +1,9 @@
 //! The dialect's eager `ndarray`: NumPy arrays computed or built here, held
 //! in shared storage so that item assignment mutates them in place and basic
-//! slices are views of the array they were taken from, as in NumPy.
+//! slices are views of the array they were taken from, as in NumPy. Only
+//! basic indexing makes views (and `np.asarray(a)` is `a`): `a.T`,
+//! `reshape` and `ravel` return copies here where NumPy may return views, so
+//! writing into their results does not reach `a`.
 
 use super::convert;
 use super::methods;

@@ -175,9 +175,7 @@ fn places(shape: &[usize], items: &[Item], w: &Wording) -> PyResult<Vec<Place>> 
                 }
                 ellipsis = true;
                 let fill = shape.len() - consumed;
-                for a in ax..ax + fill {
-                    out.push(full(shape[a]));
-                }
+                out.extend(shape[ax..ax + fill].iter().map(|&n| full(n)));
             }
             Item::Basic(IndexItem::Int(i)) => {
                 let n = shape[ax];
@@ -265,8 +263,7 @@ fn check_finite(c: &Chunk, dtype: DType, lazy: bool) -> PyResult<()> {
                 exc::new("OverflowError", msg)
             });
         }
-        if matches!(dtype.kind(), Kind::Int | Kind::UInt) && x.abs() >= 9.223_372_036_854_775_808e18
-        {
+        if matches!(dtype.kind(), Kind::Int | Kind::UInt) && x.abs() >= 2f64.powi(63) {
             return Err(exc::new(
                 "OverflowError",
                 "Python int too large to convert to C long",
