@@ -32,6 +32,7 @@ pub mod repeat;
 pub mod reshape;
 pub mod scan;
 pub mod select;
+pub mod setitem;
 pub mod setops;
 pub mod slicing;
 mod stream;

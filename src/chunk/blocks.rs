@@ -25,7 +25,8 @@ pub enum Sel {
     NewAxis,
 }
 
-fn elem(s: &Sel) -> SliceInfoElem {
+/// The `ndarray` slice element for one selection entry.
+pub(crate) fn sel_elem(s: &Sel) -> SliceInfoElem {
     match *s {
         Sel::At(i) => SliceInfoElem::Index(i as isize),
         Sel::NewAxis => SliceInfoElem::NewAxis,
@@ -83,7 +84,7 @@ fn check_sel(shape: &[usize], sel: &[Sel]) -> Result<()> {
 /// Basic selection of one block (a copy).
 pub fn select(c: &Chunk, sel: &[Sel]) -> Result<Chunk> {
     check_sel(c.shape(), sel)?;
-    let elems: Vec<SliceInfoElem> = sel.iter().map(elem).collect();
+    let elems: Vec<SliceInfoElem> = sel.iter().map(sel_elem).collect();
     let info = SliceInfo::<Vec<SliceInfoElem>, IxDyn, IxDyn>::try_from(elems)
         .map_err(|e| ChunkError::Shape(e.to_string()))?;
     Ok(dispatch_chunk!(c, a => Chunk::from_array(a.slice(info.as_ref()).to_owned())))

@@ -129,6 +129,7 @@ pub mod reduce;
 pub mod round;
 mod scalar;
 pub mod select;
+pub mod setitem;
 pub mod setops;
 pub mod topk;
 pub mod ufunc;

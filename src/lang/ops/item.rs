@@ -352,6 +352,13 @@ pub fn delitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<()> {
                 obj.type_name()
             ))),
         },
+        Value::Object(o) => match o.clone().delitem(vm, key) {
+            Some(r) => r,
+            None => Err(exc::type_error(format!(
+                "'{}' object does not support item deletion",
+                obj.type_name()
+            ))),
+        },
         _ => Err(exc::type_error(format!(
             "'{}' object does not support item deletion",
             obj.type_name()

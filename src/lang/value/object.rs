@@ -87,6 +87,11 @@ pub trait Object: Send + Sync + Any {
         None
     }
 
+    /// `del x[key]`; `None` → "object does not support item deletion".
+    fn delitem(&self, _vm: &mut Vm, _key: &Value) -> Option<PyResult<()>> {
+        None
+    }
+
     /// `iter(x)`: the items, materialised.
     fn iter(&self, _vm: &mut Vm) -> Option<PyResult<Vec<Value>>> {
         None

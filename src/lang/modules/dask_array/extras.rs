@@ -343,8 +343,13 @@ pub fn clip_value(x: &Value, lo: Option<&Value>, hi: Option<&Value>) -> PyResult
 
 fn eager_array(vm: &mut Vm, a: &mut Args, name: &str) -> PyResult<Value> {
     let x = req(a, 0, "object", name)?;
+    let dtype = a.arg(1, "dtype");
+    // `np.asarray(a)` of an ndarray is `a` itself (writes through it reach `a`).
+    if name == "asarray" && matches!(dtype, None | Some(Value::None)) && as_ndarray(&x).is_some() {
+        return Ok(x);
+    }
     let c = eager(vm, &x)?;
-    match a.arg(1, "dtype") {
+    match dtype {
         None | Some(Value::None) => Ok(NdArrayObj::value(c)),
         Some(d) => c
             .astype(convert::dtype(&d)?)

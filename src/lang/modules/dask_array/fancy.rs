@@ -179,7 +179,7 @@ pub fn eager_getitem(c: &Arc<Chunk>, key: &Value) -> Option<PyResult<Value>> {
                 return Err(exc::new("IndexError", "too many indices for array"));
             }
             chunk::take(c, &p, axis as isize)
-                .map(|r| Value::object(NdArrayObj(Arc::new(r))))
+                .map(|r| Value::object(NdArrayObj::new(Arc::new(r))))
                 .map_err(convert::chunk_error)
         }),
     })

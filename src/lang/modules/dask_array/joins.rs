@@ -231,7 +231,7 @@ fn nonzero(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
         .take(shape.len())
         .map(|v| {
             let n = v.len();
-            Chunk::from_vec(v, &[n]).map(|c| Value::object(NdArrayObj(Arc::new(c))))
+            Chunk::from_vec(v, &[n]).map(|c| Value::object(NdArrayObj::new(Arc::new(c))))
         })
         .collect::<chunk::Result<_>>()
         .map_err(convert::chunk_error)?;
@@ -442,15 +442,15 @@ fn histogram(vm: &mut Vm, mut a: Args, lazy: bool) -> PyResult<Value> {
             // Dask returns the edges eagerly too: they are known without computing.
             Ok(Value::tuple(vec![
                 ArrayObj::value(counts),
-                Value::object(NdArrayObj(Arc::new(edges_chunk(edges)?))),
+                Value::object(NdArrayObj::new(Arc::new(edges_chunk(edges)?))),
             ]))
         }
         Group::Eager(v) => {
             let counts =
                 chunk::histogram::counts(&v[0], &bins, v.get(1)).map_err(convert::chunk_error)?;
             Ok(Value::tuple(vec![
-                Value::object(NdArrayObj(Arc::new(counts))),
-                Value::object(NdArrayObj(Arc::new(edges_chunk(bins.edge_values())?))),
+                Value::object(NdArrayObj::new(Arc::new(counts))),
+                Value::object(NdArrayObj::new(Arc::new(edges_chunk(bins.edge_values())?))),
             ]))
         }
     }

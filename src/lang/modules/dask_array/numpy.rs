@@ -405,7 +405,6 @@ pub fn build() -> Value {
                 .map_err(convert::chunk_error)
         },
     );
-    m.set("asarray", m.get("array").expect("array"));
     m.func(
         "arange",
         "arange(start=0, stop, step=1)",

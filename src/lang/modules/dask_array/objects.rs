@@ -9,8 +9,11 @@ use crate::lang::eval::Vm;
 use crate::lang::exc::{self, PyResult};
 use crate::lang::ir::BinOp;
 use crate::lang::value::{Object, Value};
+use parking_lot::RwLock;
 use std::any::Any;
 use std::sync::Arc;
+
+pub use super::eager::NdArrayObj;
 
 /// `dtype('float64')`.
 pub struct DTypeObj(pub DType);
@@ -91,7 +94,8 @@ pub fn tuple_repr(v: &[usize]) -> String {
     }
 }
 
-fn int_tuple(v: &[usize]) -> Value {
+/// A tuple of sizes as Python sees it (`nan` for unknown ones).
+pub(super) fn int_tuple(v: &[usize]) -> Value {
     Value::tuple(v.iter().map(|&x| size_value(x)).collect())
 }
 
@@ -104,20 +108,32 @@ fn size_value(x: usize) -> Value {
     }
 }
 
-/// A lazy array in the dialect.
-pub struct ArrayObj(pub Array);
+/// A lazy array in the dialect. Item assignment replaces the expression it
+/// holds (Dask's `Array.__setitem__` swaps the graph and name), so every
+/// name bound to this object sees the change.
+pub struct ArrayObj(RwLock<Array>);
 
 impl ArrayObj {
     /// Wrap as a dialect value.
     pub fn value(a: Array) -> Value {
-        Value::object(ArrayObj(a))
+        Value::object(ArrayObj(RwLock::new(a)))
+    }
+
+    /// The expression held now.
+    pub fn array(&self) -> Array {
+        self.0.read().clone()
+    }
+
+    /// Hold `a` from now on (after an item assignment).
+    pub fn replace(&self, a: Array) {
+        *self.0.write() = a;
     }
 }
 
 /// The lazy array inside a value, if it is one.
 pub fn as_array(v: &Value) -> Option<Array> {
     match v {
-        Value::Object(o) => o.as_any().downcast_ref::<ArrayObj>().map(|a| a.0.clone()),
+        Value::Object(o) => o.as_any().downcast_ref::<ArrayObj>().map(|a| a.array()),
         _ => None,
     }
 }
@@ -125,7 +141,7 @@ pub fn as_array(v: &Value) -> Option<Array> {
 /// The eager array inside a value, if it is one.
 pub fn as_ndarray(v: &Value) -> Option<Arc<Chunk>> {
     match v {
-        Value::Object(o) => o.as_any().downcast_ref::<NdArrayObj>().map(|a| a.0.clone()),
+        Value::Object(o) => o.as_any().downcast_ref::<NdArrayObj>().map(|a| a.chunk()),
         _ => None,
     }
 }
@@ -192,8 +208,9 @@ impl Object for ArrayObj {
         "Array".into()
     }
     fn summary(&self) -> Option<String> {
-        let m = self.0.meta();
-        let state = match self.0.op() {
+        let a = self.array();
+        let m = a.meta();
+        let state = match a.op() {
             crate::array::Op::Blocks(_) => "persisted",
             _ => "lazy",
         };
@@ -205,20 +222,22 @@ impl Object for ArrayObj {
         ))
     }
     fn repr(&self) -> String {
-        let m = self.0.meta();
+        let a = self.array();
+        let m = a.meta();
         format!(
             "dask.array<{}, shape={}, dtype={}, chunksize={}, chunktype=numpy.ndarray>",
-            crate::graph::key_prefix(self.0.name()),
+            crate::graph::key_prefix(a.name()),
             tuple_repr(&m.shape),
             m.dtype.name(),
             tuple_repr(&m.chunksize())
         )
     }
     fn mime_bundle(&self) -> MimeBundle {
-        super::display::array_bundle(&self.0, &self.repr())
+        super::display::array_bundle(&self.array(), &self.repr())
     }
     fn getattr(&self, vm: &mut Vm, name: &str) -> Option<PyResult<Value>> {
-        let m = self.0.meta();
+        let a = self.array();
+        let m = a.meta();
         Some(Ok(match name {
             "shape" => int_tuple(&m.shape),
             "ndim" => Value::Int(m.ndim() as i64),
@@ -230,12 +249,12 @@ impl Object for ArrayObj {
             "chunksize" => int_tuple(&m.chunksize()),
             "numblocks" => int_tuple(&m.numblocks()),
             "npartitions" => Value::Int(m.nblocks() as i64),
-            "name" => Value::str(self.0.name()),
-            "T" => match array::manipulation::transpose(&self.0, None) {
+            "name" => Value::str(self.array().name()),
+            "T" => match array::manipulation::transpose(&self.array(), None) {
                 Ok(t) => ArrayObj::value(t),
                 Err(e) => return Some(Err(convert::array_error(e))),
             },
-            _ => return methods::method(vm, &self.0, name).map(Ok),
+            _ => return methods::method(vm, &self.array(), name).map(Ok),
         }))
     }
     fn dir(&self) -> Vec<String> {
@@ -263,51 +282,58 @@ impl Object for ArrayObj {
     fn binop(&self, _vm: &mut Vm, op: BinOp, other: &Value) -> Option<PyResult<Value>> {
         if op == BinOp::MatMul {
             return Some(super::joins::dot_values(
-                &ArrayObj::value(self.0.clone()),
+                &ArrayObj::value(self.array()),
                 other,
                 true,
             ));
         }
-        lazy_binop(&self.0, binop_of(op)?, other, false)
+        lazy_binop(&self.array(), binop_of(op)?, other, false)
     }
     fn rbinop(&self, _vm: &mut Vm, op: BinOp, other: &Value) -> Option<PyResult<Value>> {
         if op == BinOp::MatMul {
             return Some(super::joins::dot_values(
                 other,
-                &ArrayObj::value(self.0.clone()),
+                &ArrayObj::value(self.array()),
                 true,
             ));
         }
-        lazy_binop(&self.0, binop_of(op)?, other, true)
+        lazy_binop(&self.array(), binop_of(op)?, other, true)
     }
     fn compare(&self, _vm: &mut Vm, op: &str, other: &Value) -> Option<PyResult<Value>> {
-        lazy_binop(&self.0, cmp_of(op)?, other, false)
+        lazy_binop(&self.array(), cmp_of(op)?, other, false)
     }
     fn unary(&self, _vm: &mut Vm, op: char) -> Option<PyResult<Value>> {
         let (u, name) = match op {
             '-' => (UnaryOp::Neg, "negative"),
             '~' => (UnaryOp::Invert, "invert"),
-            '+' => return Some(Ok(ArrayObj::value(self.0.clone()))),
+            '+' => return Some(Ok(ArrayObj::value(self.array()))),
             _ => return None,
         };
         Some(
-            array::elementwise::unary(u, name, &self.0)
+            array::elementwise::unary(u, name, &self.array())
                 .map(ArrayObj::value)
                 .map_err(convert::array_error),
         )
     }
     fn getitem(&self, _vm: &mut Vm, key: &Value) -> Option<PyResult<Value>> {
-        if let Some(r) = super::fancy::lazy_getitem(&self.0, key) {
+        if let Some(r) = super::fancy::lazy_getitem(&self.array(), key) {
             return Some(r);
         }
         Some(convert::index(key).and_then(|idx| {
-            array::slicing::getitem(&self.0, &idx)
+            array::slicing::getitem(&self.array(), &idx)
                 .map(ArrayObj::value)
                 .map_err(convert::array_error)
         }))
     }
+    fn setitem(&self, vm: &mut Vm, key: &Value, v: Value) -> Option<PyResult<()>> {
+        Some(super::setitem::lazy_setitem(vm, self, key, v))
+    }
+    fn delitem(&self, _vm: &mut Vm, _key: &Value) -> Option<PyResult<()>> {
+        // Dask's Array has no __delitem__: Python looks it up and fails.
+        Some(Err(exc::new("AttributeError", "__delitem__")))
+    }
     fn len(&self) -> Option<usize> {
-        self.0
+        self.array()
             .meta()
             .shape
             .first()
@@ -315,7 +341,7 @@ impl Object for ArrayObj {
             .filter(|&n| n != array::UNKNOWN)
     }
     fn truthiness(&self) -> Option<PyResult<bool>> {
-        Some(Err(if self.0.meta().size() == 1 {
+        Some(Err(if self.array().meta().size() == 1 {
             exc::type_error(
                 "the truth value of a lazy array needs a computation: use bool(x.compute())",
             )
@@ -328,220 +354,6 @@ impl Object for ArrayObj {
     fn as_any(&self) -> &dyn Any {
         self
     }
-}
-
-/// An eager array (a computed result, or `np.*` of eager data).
-pub struct NdArrayObj(pub Arc<Chunk>);
-
-impl NdArrayObj {
-    /// Wrap a chunk: 0-d results become Python scalars, like NumPy scalars print.
-    pub fn value(c: Chunk) -> Value {
-        if c.ndim() == 0 {
-            if let Ok(s) = c.item() {
-                return match c.dtype() {
-                    DType::Bool => Value::Bool(s.to_bool()),
-                    d if d.is_float() => Value::Float(s.to_f64()),
-                    _ => Value::Int(s.to_i64()),
-                };
-            }
-        }
-        Value::object(NdArrayObj(Arc::new(c)))
-    }
-}
-
-impl Object for NdArrayObj {
-    fn type_name(&self) -> String {
-        "ndarray".into()
-    }
-    fn unary(&self, _vm: &mut Vm, op: char) -> Option<PyResult<Value>> {
-        let u = match op {
-            '-' => UnaryOp::Neg,
-            '~' => UnaryOp::Invert,
-            '+' => UnaryOp::Pos,
-            _ => return None,
-        };
-        Some(
-            crate::chunk::unary(u, &self.0)
-                .map(NdArrayObj::value)
-                .map_err(convert::chunk_error),
-        )
-    }
-    fn summary(&self) -> Option<String> {
-        let c = &self.0;
-        Some(super::display::whos_line(
-            c.shape(),
-            c.dtype().name(),
-            c.dtype().itemsize(),
-        ))
-    }
-    fn repr(&self) -> String {
-        super::display::ndarray_repr(&self.0)
-    }
-    fn str_(&self) -> String {
-        super::display::ndarray_str(&self.0)
-    }
-    fn getattr(&self, vm: &mut Vm, name: &str) -> Option<PyResult<Value>> {
-        let c = &self.0;
-        Some(Ok(match name {
-            "shape" => int_tuple(c.shape()),
-            "ndim" => Value::Int(c.ndim() as i64),
-            "size" => Value::Int(c.size() as i64),
-            "nbytes" => Value::Int(c.nbytes() as i64),
-            "dtype" => Value::object(DTypeObj(c.dtype())),
-            "T" => match crate::chunk::blocks::permute(c, &(0..c.ndim()).rev().collect::<Vec<_>>())
-            {
-                Ok(t) => NdArrayObj::value(t),
-                Err(e) => return Some(Err(convert::chunk_error(e))),
-            },
-            _ => return methods::eager_method(vm, c, name).map(Ok),
-        }))
-    }
-    fn binop(&self, _vm: &mut Vm, op: BinOp, other: &Value) -> Option<PyResult<Value>> {
-        if op == BinOp::MatMul {
-            return Some(matmul_eager(&self.0, other, false));
-        }
-        eager_binop(&self.0, binop_of(op)?, other, false)
-    }
-    fn rbinop(&self, _vm: &mut Vm, op: BinOp, other: &Value) -> Option<PyResult<Value>> {
-        if op == BinOp::MatMul {
-            return Some(matmul_eager(&self.0, other, true));
-        }
-        eager_binop(&self.0, binop_of(op)?, other, true)
-    }
-    fn compare(&self, _vm: &mut Vm, op: &str, other: &Value) -> Option<PyResult<Value>> {
-        eager_binop(&self.0, cmp_of(op)?, other, false)
-    }
-    fn getitem(&self, _vm: &mut Vm, key: &Value) -> Option<PyResult<Value>> {
-        if let Some(r) = super::fancy::eager_getitem(&self.0, key) {
-            return Some(r);
-        }
-        Some(convert::index(key).and_then(|idx| eager_getitem(&self.0, &idx)))
-    }
-    fn iter(&self, _vm: &mut Vm) -> Option<PyResult<Vec<Value>>> {
-        // Iterating an array walks its first axis, as NumPy does.
-        Some(match self.0.shape().first() {
-            None => Err(exc::type_error("iteration over a 0-d array")),
-            Some(&n) => (0..n)
-                .map(|i| eager_getitem(&self.0, &[array::IndexItem::Int(i as i64)]))
-                .collect(),
-        })
-    }
-    fn truthiness(&self) -> Option<PyResult<bool>> {
-        Some(if self.0.size() == 1 {
-            Ok(self.0.get_flat(0).to_f64() != 0.0)
-        } else {
-            Err(exc::value_error(
-                "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()",
-            ))
-        })
-    }
-    fn len(&self) -> Option<usize> {
-        self.0.shape().first().copied()
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-}
-
-/// `c @ other` (or `other @ c`): NumPy refuses scalar operands of `@`.
-fn matmul_eager(c: &Arc<Chunk>, other: &Value, reflected: bool) -> PyResult<Value> {
-    if convert::scalar(other).is_some() || c.ndim() == 0 {
-        return Err(exc::value_error(
-            "matmul: Input operand does not have enough dimensions (has 0, gufunc core with signature (n?,k),(k,m?)->(n?,m?) requires 1)",
-        ));
-    }
-    let me = NdArrayObj::value((**c).clone());
-    if reflected {
-        super::joins::dot_values(other, &me, false)
-    } else {
-        super::joins::dot_values(&me, other, false)
-    }
-}
-
-/// Basic indexing of an eager array, with NumPy's semantics and messages.
-fn eager_getitem(c: &Chunk, index: &[array::IndexItem]) -> PyResult<Value> {
-    use crate::array::IndexItem as I;
-    use crate::chunk::blocks::{select, Sel};
-    let consumed = index
-        .iter()
-        .filter(|i| matches!(i, I::Int(_) | I::Slice(..)))
-        .count();
-    if consumed > c.ndim() {
-        return Err(exc::new(
-            "IndexError",
-            format!(
-                "too many indices for array: array is {}-dimensional, but {consumed} were indexed",
-                c.ndim()
-            ),
-        ));
-    }
-    let mut items: Vec<I> = Vec::new();
-    let fill = c.ndim() - consumed;
-    let mut filled = false;
-    for it in index {
-        if *it == I::Ellipsis {
-            if filled {
-                return Err(exc::new(
-                    "IndexError",
-                    "an index can only have a single ellipsis ('...')",
-                ));
-            }
-            items.extend(std::iter::repeat_n(I::Slice(None, None, None), fill));
-            filled = true;
-        } else {
-            items.push(it.clone());
-        }
-    }
-    if !filled {
-        items.extend(std::iter::repeat_n(I::Slice(None, None, None), fill));
-    }
-    let mut sels = Vec::with_capacity(items.len());
-    let mut ax = 0;
-    for it in &items {
-        sels.push(match *it {
-            I::NewAxis => Sel::NewAxis,
-            I::Int(i) => {
-                let n = c.shape()[ax] as i64;
-                let j = if i < 0 { i + n } else { i };
-                if j < 0 || j >= n {
-                    return Err(exc::new(
-                        "IndexError",
-                        format!("index {i} is out of bounds for axis {ax} with size {n}"),
-                    ));
-                }
-                ax += 1;
-                Sel::At(j as usize)
-            }
-            I::Slice(s, e, st) => {
-                let (start, step, len) = array::slicing::slice_indices(c.shape()[ax], s, e, st)
-                    .map_err(convert::array_error)?;
-                ax += 1;
-                Sel::Range { start, step, len }
-            }
-            I::Ellipsis => unreachable!("expanded above"),
-        });
-    }
-    select(c, &sels)
-        .map(NdArrayObj::value)
-        .map_err(convert::chunk_error)
-}
-
-fn eager_binop(c: &Chunk, op: BinaryOp, other: &Value, reflected: bool) -> Option<PyResult<Value>> {
-    if as_array(other).is_some() {
-        return None; // let the lazy array's reflected operator build a lazy result
-    }
-    let r = if let Some(s) = convert::scalar(other) {
-        crate::chunk::binary_scalar(op, c, s, reflected)
-    } else if let Some(o) = as_ndarray(other) {
-        if reflected {
-            crate::chunk::binary(op, &o, c)
-        } else {
-            crate::chunk::binary(op, c, &o)
-        }
-    } else {
-        return None;
-    };
-    Some(r.map(NdArrayObj::value).map_err(convert::chunk_error))
 }
 
 /// A value for errors raised by methods that need a lazy array.
@@ -561,7 +373,7 @@ fn dims_x(shape: &[usize]) -> String {
 /// NumPy's scalar rules for `np.<dtype>(x)` with a Python scalar: strings are
 /// parsed (`np.float32('1.5')`), `None` is NaN for floats, and a Python int
 /// outside an integer type's range is an OverflowError rather than wrapping.
-fn scalar_for(dt: DType, x: Value) -> PyResult<Value> {
+pub(super) fn scalar_for(dt: DType, x: Value) -> PyResult<Value> {
     use crate::chunk::Kind;
     use crate::lang::builtins::{parse_float, parse_int};
     let repr = |s: &str| crate::lang::repr::str_repr(s);
