@@ -389,17 +389,7 @@ pub fn from_npy(
     chunks: &ChunkSpec,
 ) -> Result<Array, ArrayError> {
     let meta = meta_for(map.shape(), chunks, map.dtype())?;
-    let mut t = Tokenizer::new();
-    t.str(&map.path().display().to_string());
-    if let Ok(md) = std::fs::metadata(map.path()) {
-        t.u64(md.len());
-        if let Ok(m) = md.modified() {
-            t.u64(
-                m.duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0, |d| d.as_nanos() as u64),
-            );
-        }
-    }
+    let t = file_token(map.path());
     Ok(Array::from_op(
         "from-npy",
         &t,
@@ -438,6 +428,23 @@ impl Source for FnSource {
         }
         c.astype(meta.dtype)
     }
+}
+
+/// A token naming a file's current contents (path, size, modification
+/// time), so a source read from it gets a new name when the file changes.
+pub(super) fn file_token(path: &std::path::Path) -> Tokenizer {
+    let mut t = Tokenizer::new();
+    t.str(&path.display().to_string());
+    if let Ok(md) = std::fs::metadata(path) {
+        t.u64(md.len());
+        if let Ok(m) = md.modified() {
+            t.u64(
+                m.duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_nanos() as u64),
+            );
+        }
+    }
+    t
 }
 
 /// A one-block lazy array whose block `f` computes (named by `token`).

@@ -88,14 +88,7 @@ pub fn from_npy_stack(dir: &Path, info: &StackInfo) -> Result<Array, ArrayError>
     }
     let shape: Vec<usize> = info.chunks.iter().map(|c| c.iter().sum()).collect();
     let meta = Meta::new(shape, info.chunks.clone(), info.dtype);
-    let mut t = Tokenizer::new();
-    t.str(&dir.display().to_string());
-    if let Ok(m) = std::fs::metadata(dir.join("info")).and_then(|m| m.modified()) {
-        t.u64(
-            m.duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_nanos() as u64),
-        );
-    }
+    let t = super::creation::file_token(&dir.join("info"));
     Ok(Array::from_op(
         "from-npy-stack",
         &t,

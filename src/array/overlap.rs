@@ -293,13 +293,7 @@ pub fn overlap(
         })
         .collect();
     let shape: Vec<usize> = ext.iter().map(|c| c.iter().sum()).collect();
-    let mut t = Tokenizer::new();
-    t.str(x.name());
-    for (d, b) in depth.iter().zip(boundary) {
-        t.u64(d.before as u64)
-            .u64(d.after as u64)
-            .str(&b.describe());
-    }
+    let t = halo_token(&x, depth, boundary);
     let plan = Extend {
         chunks,
         depth: depth.to_vec(),
@@ -340,6 +334,18 @@ impl BlockPlan for Trim {
     }
 }
 
+/// The name-token shared by the extension and the trim of one halo.
+fn halo_token(x: &Array, depth: &[Depth], boundary: &[Boundary]) -> Tokenizer {
+    let mut t = Tokenizer::new();
+    t.str(x.name());
+    for (d, b) in depth.iter().zip(boundary) {
+        t.u64(d.before as u64)
+            .u64(d.after as u64)
+            .str(&b.describe());
+    }
+    t
+}
+
 /// `da.overlap.trim_internal(x, depth, boundary)`: remove the halo
 /// [`overlap`] added (under `'none'`, the array's outer edges had none).
 pub fn trim_internal(
@@ -376,13 +382,7 @@ pub fn trim_internal(
     }
     let shape: Vec<usize> = chunks.iter().map(|c| c.iter().sum()).collect();
     let out = Meta::new(shape, chunks, m.dtype);
-    let mut t = Tokenizer::new();
-    t.str(x.name());
-    for (d, b) in depth.iter().zip(boundary) {
-        t.u64(d.before as u64)
-            .u64(d.after as u64)
-            .str(&b.describe());
-    }
+    let t = halo_token(x, depth, boundary);
     Ok(Array::from_op(
         "_trim",
         &t,
