@@ -1,20 +1,21 @@
 import os
 import numpy as np
 import dask.array as da
-os.makedirs('/tmp/tessera-npy-fixture', exist_ok=True)
+D = f'/tmp/tessera-npy-fixture-{os.getpid()}'
+os.makedirs(D, exist_ok=True)
 x = np.arange(24).reshape(4, 6) * 1.5
-np.save('/tmp/tessera-npy-fixture/x', x)
-print(np.load('/tmp/tessera-npy-fixture/x.npy'))
-np.save('/tmp/tessera-npy-fixture/i.npy', np.arange(10))
-print(np.load('/tmp/tessera-npy-fixture/i.npy').dtype)
-m = np.load('/tmp/tessera-npy-fixture/x.npy', mmap_mode='r')
+np.save(D + '/x', x)
+print(np.load(D + '/x.npy'))
+np.save(D + '/i.npy', np.arange(10))
+print(np.load(D + '/i.npy').dtype)
+m = np.load(D + '/x.npy', mmap_mode='r')
 print(m.shape, m.dtype, len(m), m.ndim, m.nbytes)
 print(m[1:3, ::2])
 print(m[0, 1], m[-1].sum(), m.sum())
 d = da.from_array(m, chunks=(2, 3))
 print(d.chunks, d.sum().compute(), (d * 2).mean(axis=0).compute())
-np.save('/tmp/tessera-npy-fixture/y.npy', da.ones((3, 3), chunks=2) * 7)
-print(np.load('/tmp/tessera-npy-fixture/y.npy'))
+np.save(D + '/y.npy', da.ones((3, 3), chunks=2) * 7)
+print(np.load(D + '/y.npy'))
 try:
     np.load('/tmp/tessera-npy-fixture/missing.npy')
 except FileNotFoundError as e:

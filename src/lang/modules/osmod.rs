@@ -173,6 +173,12 @@ pub(super) fn os() -> Value {
         },
     );
     m.func(
+        "getpid",
+        "getpid()",
+        "Return the current process id (the kernel's).",
+        |_vm, _a| Ok(Value::Int(i64::from(std::process::id()))),
+    );
+    m.func(
         "getcwd",
         "getcwd()",
         "Return a unicode string representing the current working directory.",
