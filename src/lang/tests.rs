@@ -250,6 +250,33 @@ fn completion_and_inspection() {
     assert!(text.contains("print(*args"), "{text}");
 }
 
+/// A lazy array's completions list its real methods (map_blocks, reshape, ...),
+/// and every name `dir()` offers resolves.
+#[test]
+fn array_completion_lists_only_real_methods() {
+    let ctx = ctx_with(Arc::new(CapturedOutput::new()));
+    let mut it = Interpreter::new();
+    it.exec_cell(
+        "import dask.array as da\nx = da.ones((4, 4), chunks=2)",
+        "Cell In[1]",
+        &ctx,
+    )
+    .expect("ok");
+    let c = it.complete("x.map_", 6);
+    assert_eq!(c.matches, vec!["map_blocks", "map_overlap"]);
+    let c = it.complete("x.resh", 6);
+    assert_eq!(c.matches, vec!["reshape"]);
+    let v = it
+        .exec_cell(
+            "[n for n in dir(x) if not hasattr(x, n)]",
+            "Cell In[2]",
+            &ctx,
+        )
+        .expect("ok")
+        .expect("value");
+    assert_eq!(it.bundle(&v).text(), "[]");
+}
+
 /// No GIL: 4 CPU-bound dialect calls on 2 threads take clearly less than serial.
 /// Ignored by default: with other builds sharing the 2 cores the timing is flaky.
 /// Run with `cargo test --lib lang::tests::no_gil -- --ignored`.

@@ -98,7 +98,7 @@ pub fn reshape_value(x: &Value, args: &[Value]) -> PyResult<Value> {
 /// The `round` and `reshape` methods of an eager or lazy array (`recv` makes
 /// the receiver value); `None` for other names.
 pub fn shape_method(name: &str, recv: impl FnOnce() -> Value) -> Option<Value> {
-    if !matches!(name, "round" | "reshape" | "squeeze" | "swapaxes") {
+    if !matches!(name, "round" | "reshape" | "squeeze" | "swapaxes" | "clip") {
         return None;
     }
     let v = recv();
@@ -110,6 +110,17 @@ pub fn shape_method(name: &str, recv: impl FnOnce() -> Value) -> Option<Value> {
             move |_vm, mut a| {
                 let d = a.arg(0, "decimals").map(|d| int(&d)).transpose()?;
                 round_value(&v, d.unwrap_or(0))
+            },
+        ),
+        "clip" => super::methods::bound(
+            "clip",
+            "clip(min=None, max=None)",
+            "Limit values to [min, max] (either may be None).",
+            move |_vm, mut a| {
+                let lo = a.arg(0, "min").filter(|v| !matches!(v, Value::None));
+                let hi = a.arg(1, "max").filter(|v| !matches!(v, Value::None));
+                a.check("clip", 2)?;
+                clip_value(&v, lo.as_ref(), hi.as_ref())
             },
         ),
         "reshape" => super::methods::bound(

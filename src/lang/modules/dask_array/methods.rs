@@ -10,42 +10,76 @@ use crate::lang::exc::{self, PyResult};
 use crate::lang::value::{Builtin, Value};
 use std::sync::Arc;
 
-/// Method names of lazy arrays (for completion).
-pub const METHODS: &[&str] = &[
-    "sum",
-    "prod",
-    "mean",
-    "var",
-    "std",
-    "min",
-    "max",
-    "any",
+/// Candidate method names of lazy arrays: Dask's `Array` methods plus the
+/// NumPy-style extras Tessera adds. Completion and `dir()` list those that
+/// `method` resolves (`method_names`), so the list can never advertise a
+/// method that does not exist.
+const CANDIDATES: &[&str] = &[
     "all",
-    "argmin",
+    "any",
     "argmax",
-    "nansum",
-    "nanmean",
-    "nanstd",
-    "nanvar",
-    "nanmin",
-    "nanmax",
-    "compute",
-    "persist",
-    "astype",
-    "transpose",
-    "rechunk",
-    "copy",
-    "dot",
-    "ravel",
-    "flatten",
-    "compute_chunk_sizes",
-    "cumsum",
-    "cumprod",
-    "repeat",
-    "topk",
+    "argmin",
     "argtopk",
+    "astype",
+    "choose",
+    "clip",
+    "compute",
+    "compute_chunk_sizes",
+    "conj",
+    "copy",
+    "cumprod",
+    "cumsum",
+    "dot",
+    "flatten",
+    "map_blocks",
     "map_overlap",
+    "max",
+    "mean",
+    "min",
+    "moment",
+    "nanargmax",
+    "nanargmin",
+    "nanmax",
+    "nanmean",
+    "nanmin",
+    "nanprod",
+    "nanstd",
+    "nansum",
+    "nanvar",
+    "nonzero",
+    "persist",
+    "prod",
+    "ravel",
+    "rechunk",
+    "repeat",
+    "reshape",
+    "round",
+    "squeeze",
+    "std",
+    "store",
+    "sum",
+    "swapaxes",
+    "to_delayed",
+    "to_hdf5",
+    "to_zarr",
+    "tolist",
+    "topk",
+    "trace",
+    "transpose",
+    "var",
+    "view",
+    "vindex",
+    "visualize",
 ];
+
+/// The method names a lazy array really has (for completion and `dir()`).
+pub fn method_names(x: &Array) -> Vec<&'static str> {
+    CANDIDATES
+        .iter()
+        .copied()
+        .filter(|n| method(x, n).is_some())
+        .collect()
+}
 
 /// The reduction named `name`, if it is one.
 pub fn reduce_op(name: &str) -> Option<ReduceOp> {
@@ -144,7 +178,7 @@ fn abs_method(recv: Value) -> Value {
 }
 
 /// `x.<name>` for a lazy array's methods.
-pub fn method(_vm: &mut Vm, x: &Array, name: &str) -> Option<Value> {
+pub fn method(x: &Array, name: &str) -> Option<Value> {
     let x = x.clone();
     if let Some(m) = super::extras::shape_method(name, || ArrayObj::value(x.clone())) {
         return Some(m);

@@ -235,7 +235,7 @@ impl Object for ArrayObj {
     fn mime_bundle(&self) -> MimeBundle {
         super::display::array_bundle(&self.array(), &self.repr())
     }
-    fn getattr(&self, vm: &mut Vm, name: &str) -> Option<PyResult<Value>> {
+    fn getattr(&self, _vm: &mut Vm, name: &str) -> Option<PyResult<Value>> {
         let a = self.array();
         let m = a.meta();
         Some(Ok(match name {
@@ -254,7 +254,7 @@ impl Object for ArrayObj {
                 Ok(t) => ArrayObj::value(t),
                 Err(e) => return Some(Err(convert::array_error(e))),
             },
-            _ => return methods::method(vm, &self.array(), name).map(Ok),
+            _ => return methods::method(&self.array(), name).map(Ok),
         }))
     }
     fn dir(&self) -> Vec<String> {
@@ -275,7 +275,11 @@ impl Object for ArrayObj {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        v.extend(methods::METHODS.iter().map(|s| s.to_string()));
+        v.extend(
+            methods::method_names(&self.array())
+                .iter()
+                .map(|s| s.to_string()),
+        );
         v.sort();
         v
     }
