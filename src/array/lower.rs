@@ -433,6 +433,12 @@ fn emit_slice(a: &Array, input: &Array, index: &[AxisIndex], g: &mut TaskGraph) 
                 order.push(Some(in_ax));
                 in_ax += 1;
             }
+            AxisIndex::All => {
+                let n = im.chunks[in_ax].len() as u32;
+                per_axis.push((0..n).map(|b| (Some(b), Sel::All)).collect());
+                order.push(Some(in_ax));
+                in_ax += 1;
+            }
             AxisIndex::NewAxis => {
                 per_axis.push(vec![(None, Sel::NewAxis)]);
                 order.push(None);

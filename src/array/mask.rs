@@ -158,6 +158,76 @@ pub fn mask(x: &Array, m: &Array) -> Result<Array, ArrayError> {
     ))
 }
 
+/// Block `idx` of `x[..., mask, ...]` reads `x`'s block `idx` and the
+/// mask's block along `axis`.
+struct SelectAxis {
+    axis: usize,
+}
+
+impl BlockPlan for SelectAxis {
+    fn name(&self) -> &str {
+        "getitem"
+    }
+    fn reads(&self, idx: &[u32]) -> Vec<(usize, Vec<u32>)> {
+        vec![(0, idx.to_vec()), (1, vec![idx[self.axis]])]
+    }
+    fn run(&self, _idx: &[u32], inputs: &[&Chunk]) -> Result<Chunk, ChunkError> {
+        chunk::mask_axis(inputs[0], inputs[1], self.axis)
+    }
+}
+
+/// `x[mask]` / `x[:, mask]` for a 1-D boolean mask along `axis` of an n-d
+/// `x`: that axis becomes of unknown length (one block per block of `x`),
+/// the others keep their chunks, as in Dask.
+pub fn mask_axis(x: &Array, m: &Array, axis: usize) -> Result<Array, ArrayError> {
+    let (xm, mm) = (x.meta(), m.meta());
+    if mm.dtype != DType::Bool || mm.ndim() != 1 {
+        return Err(ArrayError::Index(
+            "a mask along one axis must be a 1-D boolean array".into(),
+        ));
+    }
+    if axis >= xm.ndim() {
+        return Err(ArrayError::Index(format!(
+            "too many indices for array: array is {}-dimensional, but {} were indexed",
+            xm.ndim(),
+            axis + 1
+        )));
+    }
+    let m = if xm.chunks[axis].contains(&UNKNOWN) || mm.has_unknown() {
+        if xm.chunks[axis] != mm.chunks[0] {
+            return Err(unknown_message(
+                "boolean indexing with a mask of other chunks",
+            ));
+        }
+        m.clone()
+    } else if xm.shape[axis] != mm.shape[0] {
+        return Err(ArrayError::Index(format!(
+            "boolean index did not match indexed array along axis {axis}; size of axis is {} but size of corresponding boolean axis is {}",
+            xm.shape[axis], mm.shape[0]
+        )));
+    } else if mm.chunks[0] != xm.chunks[axis] {
+        rechunk(m, vec![xm.chunks[axis].clone()])?
+    } else {
+        m.clone()
+    };
+    let mut chunks = xm.chunks.clone();
+    chunks[axis] = vec![UNKNOWN; chunks[axis].len()];
+    let mut shape = xm.shape.clone();
+    shape[axis] = UNKNOWN;
+    let meta = Meta::new(shape, chunks, xm.dtype);
+    let mut t = Tokenizer::new();
+    t.str(x.name()).str(m.name()).u64(axis as u64);
+    Ok(Array::from_op(
+        "getitem",
+        &t,
+        meta,
+        Op::Plan {
+            plan: Arc::new(SelectAxis { axis }),
+            inputs: vec![x.clone(), m],
+        },
+    ))
+}
+
 struct Shapes {
     ndim: usize,
 }

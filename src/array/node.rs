@@ -62,6 +62,8 @@ pub enum AxisIndex {
     },
     /// `None`: a new axis of length 1.
     NewAxis,
+    /// `:` on an axis of unknown length (after a boolean mask): every block whole.
+    All,
 }
 
 /// A tree reduction's parameters.

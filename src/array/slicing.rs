@@ -3,7 +3,7 @@
 //! elements it holds (blocks with none are dropped), in slice order.
 
 use super::error::ArrayError;
-use super::meta::Meta;
+use super::meta::{Meta, UNKNOWN};
 use super::node::{Array, AxisIndex, Op};
 use crate::graph::Tokenizer;
 
@@ -106,13 +106,6 @@ pub fn axis_plan(
 /// `a[index]` for basic indices.
 pub fn getitem(a: &Array, index: &[IndexItem]) -> Result<Array, ArrayError> {
     let m = a.meta();
-    if m.has_unknown()
-        && index
-            .iter()
-            .any(|i| !matches!(i, IndexItem::Ellipsis | IndexItem::Slice(None, None, None)))
-    {
-        return Err(super::mask::unknown_message("slicing"));
-    }
     let consumed = index
         .iter()
         .filter(|i| matches!(i, IndexItem::Int(_) | IndexItem::Slice(..)))
@@ -160,6 +153,16 @@ pub fn getitem(a: &Array, index: &[IndexItem]) -> Result<Array, ArrayError> {
                 shape.push(1);
                 chunks.push(vec![1]);
                 trivial = false;
+            }
+            // Axes of unknown length (after a mask) take only `:`, as in Dask.
+            IndexItem::Slice(None, None, None) if m.shape[ax] == UNKNOWN => {
+                shape.push(UNKNOWN);
+                chunks.push(m.chunks[ax].clone());
+                axes.push(AxisIndex::All);
+                ax += 1;
+            }
+            IndexItem::Int(_) | IndexItem::Slice(..) if m.shape[ax] == UNKNOWN => {
+                return Err(super::mask::unknown_message("slicing"));
             }
             IndexItem::Int(i) => {
                 let n = m.shape[ax] as i64;

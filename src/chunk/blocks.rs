@@ -23,6 +23,8 @@ pub enum Sel {
     },
     /// Insert an axis of length 1.
     NewAxis,
+    /// The whole axis, whatever its length (an axis of unknown size after a mask).
+    All,
 }
 
 /// The `ndarray` slice element for one selection entry.
@@ -30,6 +32,11 @@ pub(crate) fn sel_elem(s: &Sel) -> SliceInfoElem {
     match *s {
         Sel::At(i) => SliceInfoElem::Index(i as isize),
         Sel::NewAxis => SliceInfoElem::NewAxis,
+        Sel::All => SliceInfoElem::Slice {
+            start: 0,
+            end: None,
+            step: 1,
+        },
         Sel::Range { len: 0, .. } => SliceInfoElem::Slice {
             start: 0,
             end: Some(0),

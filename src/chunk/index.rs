@@ -181,6 +181,35 @@ pub fn take(c: &Chunk, indices: &[i64], axis: isize) -> Result<Chunk> {
     Ok(dispatch_chunk!(c, a => Elem::into_chunk(a.select(Axis(ax), &idx))))
 }
 
+/// `x[..., mask, ...]`: the positions along `axis` where the 1-D boolean
+/// `mask` is true (NumPy's error when the lengths differ).
+pub fn mask_axis(c: &Chunk, mask: &Chunk, axis: usize) -> Result<Chunk> {
+    let m = mask
+        .as_array::<bool>()
+        .filter(|m| m.ndim() == 1)
+        .ok_or_else(|| ChunkError::DType("mask must be a 1-D boolean array".into()))?;
+    let len = *c.shape().get(axis).ok_or_else(|| {
+        ChunkError::Value(format!(
+            "too many indices for array: array is {}-dimensional, but {} were indexed",
+            c.ndim(),
+            axis + 1
+        ))
+    })?;
+    if m.len() != len {
+        return Err(ChunkError::Value(format!(
+            "boolean index did not match indexed array along axis {axis}; size of axis is {len} but size of corresponding boolean axis is {}",
+            m.len()
+        )));
+    }
+    let picks: Vec<i64> = m
+        .iter()
+        .enumerate()
+        .filter(|(_, &b)| b)
+        .map(|(i, _)| i as i64)
+        .collect();
+    take(c, &picks, axis as isize)
+}
+
 /// `x[mask]` for a boolean mask covering the leading `mask.ndim` axes: the
 /// selected sub-arrays stacked along one new first axis (1-D for a full mask).
 pub fn mask_select(c: &Chunk, mask: &Chunk) -> Result<Chunk> {

@@ -144,7 +144,9 @@ pub use dtype::{DType, Kind, PyScalarKind};
 pub use element::Elem;
 pub use elementwise::{binary, binary_scalar, BinaryOp, PyScalar};
 pub use error::{ChunkError, Result};
-pub use index::{mask_select, reshape, resolve_shape, slice, take, transpose, IndexElem};
+pub use index::{
+    mask_axis, mask_select, reshape, resolve_shape, slice, take, transpose, IndexElem,
+};
 pub use kernel::{broadcast_shapes, check_alloc, norm_axes, norm_axis, shape_str, PAR_THRESHOLD};
 pub use lanes::{keepdims_shape, squeezed_shape};
 pub use partial::{finalize, partial, partial_at, Moments, Partial, PartialData};

@@ -94,12 +94,53 @@ fn wrap(c: Chunk) -> PyResult<Array> {
     array::creation::from_chunk(c, &ChunkSpec::Full, token).map_err(convert::array_error)
 }
 
-fn lazy_mask(x: &Array, m: IndexArray) -> PyResult<Value> {
+/// `x[m]` (a mask of x's shape) or, for a 1-D mask of an n-d `x`, the
+/// selection along `axis` (`x[m]`, `x[:, m]`).
+fn lazy_mask(x: &Array, m: IndexArray, axis: usize) -> PyResult<Value> {
     let m = match m {
         IndexArray::Lazy(a) => a,
         IndexArray::Eager(c) => wrap(c)?,
     };
-    array::mask::mask(x, &m)
+    let along_axis = m.meta().ndim() == 1 && x.meta().ndim() > 1;
+    if !along_axis && axis != 0 {
+        return Err(exc::new(
+            "NotImplementedError",
+            "a boolean mask on one axis of several must be 1-D in Tessera; mask the whole array (x[mask]) or one axis (x[:, m1d])",
+        ));
+    }
+    if along_axis {
+        array::mask::mask_axis(x, &m, axis)
+    } else {
+        array::mask::mask(x, &m)
+    }
+    .map(ArrayObj::value)
+    .map_err(convert::array_error)
+}
+
+/// `x[..., m, ...]` for a lazy `x` and a concrete 1-D mask: a `take` of the
+/// mask's true positions (known chunk sizes), after NumPy's length check.
+fn eager_mask_positions(x: &Array, m: &Chunk, axis: usize) -> PyResult<Value> {
+    let len = x.meta().shape[axis];
+    if len != array::UNKNOWN && len != m.size() {
+        return Err(exc::new(
+            "IndexError",
+            format!(
+                "Boolean array with size {} is not long enough for axis {axis} with size {len}",
+                m.size()
+            ),
+        ));
+    }
+    if len == array::UNKNOWN {
+        return lazy_mask(x, IndexArray::Eager(m.clone()), axis);
+    }
+    let picks: Vec<i64> = m
+        .to_f64_vec()
+        .iter()
+        .enumerate()
+        .filter(|(_, &b)| b != 0.0)
+        .map(|(i, _)| i as i64)
+        .collect();
+    array::take::take(x, &picks, axis)
         .map(ArrayObj::value)
         .map_err(convert::array_error)
 }
@@ -115,13 +156,13 @@ pub fn lazy_getitem(x: &Array, key: &Value) -> Option<PyResult<Value>> {
         IndexArray::Eager(c) => c.dtype(),
     };
     Some(if dtype == DType::Bool {
-        if axis != 0 {
-            Err(exc::new(
-                "NotImplementedError",
-                "boolean masks on one axis of several are not supported by Tessera yet; mask the whole array: x[mask]",
-            ))
-        } else {
-            lazy_mask(x, ix)
+        match ix {
+            // A concrete 1-D mask is its true positions (Dask does the same),
+            // so the result keeps known chunk sizes.
+            IndexArray::Eager(m) if m.ndim() == 1 && axis < x.meta().ndim() => {
+                eager_mask_positions(x, &m, axis)
+            }
+            ix => lazy_mask(x, ix, axis),
         }
     } else {
         match ix {
@@ -150,8 +191,8 @@ pub fn eager_getitem(c: &Arc<Chunk>, key: &Value) -> Option<PyResult<Value>> {
     };
     Some(match ix {
         IndexArray::Lazy(m) => wrap((**c).clone()).and_then(|x| {
-            if m.meta().dtype == DType::Bool && axis == 0 {
-                lazy_mask(&x, IndexArray::Lazy(m))
+            if m.meta().dtype == DType::Bool {
+                lazy_mask(&x, IndexArray::Lazy(m), axis)
             } else {
                 Err(exc::new(
                     "NotImplementedError",
@@ -160,13 +201,13 @@ pub fn eager_getitem(c: &Arc<Chunk>, key: &Value) -> Option<PyResult<Value>> {
             }
         }),
         IndexArray::Eager(m) if m.dtype() == DType::Bool => {
-            if axis != 0 {
+            if axis != 0 && m.ndim() != 1 {
                 Err(exc::new(
                     "NotImplementedError",
-                    "boolean masks on one axis of several are not supported by Tessera yet",
+                    "a boolean mask on one axis of several must be 1-D in Tessera",
                 ))
             } else {
-                chunk::mask_select(c, &m)
+                if axis != 0 { chunk::mask_axis(c, &m, axis) } else { chunk::mask_select(c, &m) }
                     .map(NdArrayObj::value)
                     .map_err(|e| match e {
                         chunk::ChunkError::Value(m) => exc::new("IndexError", m),

@@ -89,12 +89,19 @@ impl NdStore {
             Some(view) => {
                 let mut seen = select(&slot.data, view)?;
                 f(&mut seen)?;
+                let shape = slot.data.shape().to_vec();
                 let places: Vec<Place> = view
                     .iter()
-                    .filter_map(|s| match *s {
-                        Sel::At(i) => Some(Place::At(i)),
-                        Sel::Range { start, step, len } => Some(Place::Range { start, step, len }),
-                        Sel::NewAxis => None,
+                    .filter(|s| !matches!(s, Sel::NewAxis))
+                    .zip(&shape)
+                    .map(|(s, &n)| match *s {
+                        Sel::At(i) => Place::At(i),
+                        Sel::Range { start, step, len } => Place::Range { start, step, len },
+                        Sel::All | Sel::NewAxis => Place::Range {
+                            start: 0,
+                            step: 1,
+                            len: n,
+                        },
                     })
                     .collect();
                 assign(Arc::make_mut(&mut slot.data), &places, &seen)?;
