@@ -36,6 +36,15 @@ impl NdArrayObj {
         Value::object(NdArrayObj::new(Arc::new(c)))
     }
 
+    /// A value reading the same values as `c` (no copy), 0-d as a scalar like
+    /// [`NdArrayObj::value`]: for passing an array on to code that only reads it.
+    pub fn shared(c: &Arc<Chunk>) -> Value {
+        if c.ndim() == 0 {
+            return NdArrayObj::value((**c).clone());
+        }
+        Value::object(NdArrayObj::new(c.clone()))
+    }
+
     /// A new array (its own buffer) holding `c`, whatever its rank.
     pub fn new(c: Arc<Chunk>) -> Self {
         NdArrayObj(NdStore::new(c))
@@ -159,7 +168,7 @@ fn matmul_eager(c: &Arc<Chunk>, other: &Value, reflected: bool) -> PyResult<Valu
             "matmul: Input operand does not have enough dimensions (has 0, gufunc core with signature (n?,k),(k,m?)->(n?,m?) requires 1)",
         ));
     }
-    let me = NdArrayObj::value((**c).clone());
+    let me = NdArrayObj::shared(c);
     if reflected {
         super::joins::dot_values(other, &me, false)
     } else {

@@ -63,7 +63,7 @@ pub fn round_value(x: &Value, decimals: i64) -> PyResult<Value> {
             .map(NdArrayObj::value)
             .map_err(convert::chunk_error);
     }
-    let c = super::numpy::to_chunk(x)?;
+    let c = super::numpy::chunk_of(x)?;
     chunk::round(&c, d)
         .map(NdArrayObj::value)
         .map_err(convert::chunk_error)
@@ -86,10 +86,7 @@ pub fn reshape_value(x: &Value, args: &[Value]) -> PyResult<Value> {
             .map(ArrayObj::value)
             .map_err(convert::array_error);
     }
-    let c = match as_ndarray(x) {
-        Some(c) => (*c).clone(),
-        None => super::numpy::to_chunk(x)?,
-    };
+    let c = super::numpy::chunk_of(x)?;
     chunk::reshape(&c, &dims)
         .map(NdArrayObj::value)
         .map_err(convert::chunk_error)

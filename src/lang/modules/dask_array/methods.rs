@@ -375,22 +375,23 @@ pub fn method(x: &Array, name: &str) -> Option<Value> {
 /// `y.<name>` for an eager array's methods.
 pub fn eager_method(_vm: &mut Vm, c: &Arc<Chunk>, name: &str) -> Option<Value> {
     let c = c.clone();
-    if let Some(m) = super::extras::shape_method(name, || NdArrayObj::value((*c).clone())) {
+    // The receiver as a value for methods written as functions: the same
+    // values, shared (never copied; these methods only read them).
+    let recv = || NdArrayObj::shared(&c);
+    if let Some(m) = super::extras::shape_method(name, recv) {
         return Some(m);
     }
     if name == "dot" {
-        return Some(super::joins::dot_method(NdArrayObj::value((*c).clone())));
+        return Some(super::joins::dot_method(recv()));
     }
     if name == "repeat" {
-        return Some(super::arrange::repeat_method(NdArrayObj::value(
-            (*c).clone(),
-        )));
+        return Some(super::arrange::repeat_method(recv()));
     }
-    if let Some(m) = super::scans::method(NdArrayObj::value((*c).clone()), name) {
-        return Some(m);
+    if matches!(name, "cumsum" | "cumprod") {
+        return super::scans::method(recv(), name);
     }
     if name == "__abs__" {
-        return Some(abs_method(NdArrayObj::value((*c).clone())));
+        return Some(abs_method(recv()));
     }
     if name == "ravel" || name == "flatten" {
         return Some(bound(

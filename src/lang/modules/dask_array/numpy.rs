@@ -12,6 +12,7 @@ use crate::lang::eval::Args;
 use crate::lang::exc::{self, PyResult};
 use crate::lang::value::{Module, Value};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 static SEED: AtomicU64 = AtomicU64::new(0);
 static SEEDED: AtomicU64 = AtomicU64::new(0);
@@ -27,6 +28,16 @@ pub fn next_seed() -> u64 {
         SEEDED.store(1, Ordering::Relaxed);
     }
     SEED.fetch_add(0x9E37_79B9_7F4A_7C15, Ordering::Relaxed)
+}
+
+/// Like [`to_chunk`], but an eager array's values are shared, not copied:
+/// what every function that only reads its operand should use (a copy of a
+/// large array per call costs more than most kernels).
+pub fn chunk_of(v: &Value) -> PyResult<Arc<Chunk>> {
+    match as_ndarray(v) {
+        Some(c) => Ok(c),
+        None => to_chunk(v).map(Arc::new),
+    }
 }
 
 /// An eager array from a number, a (nested) list/tuple, or an eager array.
@@ -107,7 +118,7 @@ pub fn eager_or_lazy_unary(op: chunk::UnaryOp, name: &'static str, x: &Value) ->
             .map(ArrayObj::value)
             .map_err(convert::array_error);
     }
-    let c = to_chunk(x)?;
+    let c = chunk_of(x)?;
     chunk::unary(op, &c)
         .map(NdArrayObj::value)
         .map_err(convert::chunk_error)
@@ -132,7 +143,7 @@ fn eager_or_lazy_binary(op: chunk::BinaryOp, x: &Value, y: &Value) -> PyResult<V
         };
         return r.map(ArrayObj::value).map_err(convert::array_error);
     }
-    let (a, b) = (to_chunk(x)?, to_chunk(y)?);
+    let (a, b) = (chunk_of(x)?, chunk_of(y)?);
     chunk::binary(op, &a, &b)
         .map(NdArrayObj::value)
         .map_err(convert::chunk_error)
@@ -207,7 +218,7 @@ pub fn add_functions(m: &Module, _lazy: bool) {
                 if let Some(arr) = as_array(&x) {
                     return lazy_reduce(&arr, op, &r);
                 }
-                let c = to_chunk(&x)?;
+                let c = chunk_of(&x)?;
                 chunk::reduce(&c, op, r.axis.as_deref(), r.keepdims, r.ddof)
                     .map(NdArrayObj::value)
                     .map_err(convert::chunk_error)
