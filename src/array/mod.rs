@@ -26,6 +26,7 @@ pub mod npystack;
 pub mod overlap;
 mod overlap_plan;
 pub mod pad;
+pub mod pad_modes;
 pub mod rechunk_auto;
 pub mod reduction;
 pub mod repeat;

@@ -42,6 +42,8 @@ fn finish(vals: Vec<f64>, shape: &[usize], dtype: DType, floor: bool) -> Result<
 
 /// The linear ramp of `width` elements along `axis` from the edge values
 /// `edge` (length 1 along `axis`) to `end`; `before` is the side it pads.
+/// `single`: `linspace` computes in float32 (a float32 array and an end value
+/// that NumPy's promotion treats as a weak Python scalar), else in float64.
 pub fn ramp(
     edge: &Chunk,
     end: f64,
@@ -49,16 +51,11 @@ pub fn ramp(
     axis: usize,
     before: bool,
     style: RampStyle,
+    single: bool,
 ) -> Result<Chunk> {
     let dt = edge.dtype();
-    // linspace's arithmetic type: float32 for float32, float64 otherwise.
-    let r = |x: f64| {
-        if dt == DType::Float32 {
-            x as f32 as f64
-        } else {
-            x
-        }
-    };
+    let single = single && dt == DType::Float32;
+    let r = |x: f64| if single { x as f32 as f64 } else { x };
     let edges: Vec<f64> = edge.to_f64_vec().into_iter().map(r).collect();
     let end = r(end);
     let mut shape = edge.shape().to_vec();

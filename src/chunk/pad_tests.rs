@@ -63,24 +63,26 @@ fn ramps_follow_each_librarys_linspace() {
     let e = Chunk::from_vec(vec![0i64], &[1]).unwrap();
     // np.pad([0], (3, 0), 'linear_ramp', end_values=10) → [10, 6, 3]
     assert_eq!(
-        v(&ramp(&e, 10.0, 3, 0, true, RampStyle::NumPy).unwrap()),
+        v(&ramp(&e, 10.0, 3, 0, true, RampStyle::NumPy, true).unwrap()),
         [10., 6., 3.]
     );
     assert_eq!(
-        v(&ramp(&e, 10.0, 3, 0, false, RampStyle::NumPy).unwrap()),
+        v(&ramp(&e, 10.0, 3, 0, false, RampStyle::NumPy, true).unwrap()),
         [3., 6., 10.]
     );
     assert_eq!(
-        v(&ramp(&e, 10.0, 3, 0, true, RampStyle::Dask).unwrap()),
+        v(&ramp(&e, 10.0, 3, 0, true, RampStyle::Dask, true).unwrap()),
         [10., 6., 3.]
     );
     assert_eq!(
-        v(&ramp(&e, 10.0, 3, 0, false, RampStyle::Dask).unwrap()),
+        v(&ramp(&e, 10.0, 3, 0, false, RampStyle::Dask, true).unwrap()),
         [3., 6., 10.]
     );
     let f = Chunk::from_vec(vec![1.0f32], &[1]).unwrap();
     assert_eq!(
-        ramp(&f, 0.0, 2, 0, true, RampStyle::NumPy).unwrap().dtype(),
+        ramp(&f, 0.0, 2, 0, true, RampStyle::NumPy, true)
+            .unwrap()
+            .dtype(),
         DType::Float32
     );
 }

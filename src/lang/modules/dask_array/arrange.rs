@@ -1,13 +1,14 @@
-//! `broadcast_to`, `repeat`, `tile`, `pad`, `block`, `diff` and
+//! `broadcast_to`, `repeat`, `tile`, `block`, `diff` and
 //! `nan_to_num` for `np` and `da` (and `x.repeat`): lazy under `da` or when
 //! given a lazy array, eager otherwise. Shapes and chunks come from
-//! `array::{broadcast, repeat, block, pad, diff}`, values from `chunk::arrange`.
+//! `array::{broadcast, repeat, block, diff}`, values from `chunk::arrange`
+//! (`pad` is in `padding.rs`).
 
 use super::convert;
 use super::objects::{as_array, as_ndarray, ArrayObj, NdArrayObj};
 use super::req;
 use crate::array::{self, block::Nested, Array, ChunkSpec};
-use crate::chunk::{self, Chunk, Scalar};
+use crate::chunk::{self, Chunk};
 use crate::lang::builtins::to_int;
 use crate::lang::eval::{Args, Vm};
 use crate::lang::exc::{self, PyResult};
@@ -52,7 +53,7 @@ pub(super) fn eager_out(r: chunk::Result<Chunk>) -> PyResult<Value> {
     r.map(NdArrayObj::value).map_err(convert::chunk_error)
 }
 
-fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
+pub(super) fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
@@ -155,144 +156,6 @@ fn tile(a: &mut Args, lazy: bool) -> PyResult<Value> {
             let r: Vec<usize> = reps.iter().map(|&v| v as usize).collect();
             eager_out(chunk::arrange::tile(&c, &r))
         }
-    }
-}
-
-/// NumPy's broadcasting of `pad_width`-like arguments to one (before, after)
-/// pair per axis: `n`, `(n,)`, `(b, a)`, `((b, a),)` or one pair per axis.
-fn pairs<T: Clone>(
-    v: &Value,
-    ndim: usize,
-    one: &dyn Fn(&Value) -> PyResult<T>,
-    what: &str,
-) -> PyResult<Vec<(T, T)>> {
-    let items = |v: &Value| -> Option<Vec<Value>> {
-        match v {
-            Value::Tuple(t) => Some(t.to_vec()),
-            Value::List(l) => Some(l.read().clone()),
-            _ => None,
-        }
-    };
-    let bad = |got: String| {
-        exc::value_error(format!(
-            "operands could not be broadcast together with remapped shapes [original->remapped]: {got}  and requested shape ({ndim},2)"
-        ))
-    };
-    let Some(outer) = items(v) else {
-        let x = one(v)?;
-        return Ok(vec![(x.clone(), x); ndim]);
-    };
-    if outer.iter().all(|o| items(o).is_none()) {
-        return match outer.len() {
-            1 => {
-                let x = one(&outer[0])?;
-                Ok(vec![(x.clone(), x); ndim])
-            }
-            2 => {
-                let (b, a) = (one(&outer[0])?, one(&outer[1])?);
-                Ok(vec![(b, a); ndim])
-            }
-            n => Err(bad(format!("({n},)"))),
-        };
-    }
-    let rows: Vec<Vec<Value>> = outer
-        .iter()
-        .map(|o| {
-            items(o).ok_or_else(|| exc::type_error(format!("{what} must be a sequence of pairs")))
-        })
-        .collect::<PyResult<_>>()?;
-    let width = rows[0].len();
-    if rows.iter().any(|r| r.len() != width) || !(width == 1 || width == 2) {
-        return Err(exc::value_error(
-            "setting an array element with a sequence. The requested array has an inhomogeneous shape",
-        ));
-    }
-    let rows = if rows.len() == 1 {
-        vec![rows[0].clone(); ndim]
-    } else if rows.len() == ndim {
-        rows
-    } else {
-        return Err(bad(format!("({},{width})", rows.len())));
-    };
-    rows.iter()
-        .map(|r| Ok((one(&r[0])?, one(&r[width - 1])?)))
-        .collect()
-}
-
-fn pad(a: &mut Args, lazy: bool) -> PyResult<Value> {
-    let x = req(a, 0, "array", "pad")?;
-    let width = req(a, 1, "pad_width", "pad")?;
-    let mode = match a.arg(2, "mode") {
-        None => "constant".to_string(),
-        Some(Value::Str(s)) => s.to_string(),
-        Some(other) => {
-            return Err(exc::type_error(format!(
-                "mode must be a string, not {}",
-                other.type_name()
-            )))
-        }
-    };
-    let known = [
-        "constant",
-        "edge",
-        "linear_ramp",
-        "maximum",
-        "mean",
-        "median",
-        "minimum",
-        "reflect",
-        "symmetric",
-        "wrap",
-        "empty",
-    ];
-    if !known.contains(&mode.as_str()) {
-        return Err(exc::value_error(format!("mode '{mode}' is not supported")));
-    }
-    if mode != "constant" {
-        return Err(exc::new(
-            "NotImplementedError",
-            format!("pad(mode='{mode}') is not supported by Tessera yet; only mode='constant' is"),
-        ));
-    }
-    let values = a.take_kw("constant_values");
-    let inp = input(&x, lazy)?;
-    let (ndim, dtype) = match &inp {
-        Input::Lazy(arr) => (arr.meta().ndim(), arr.meta().dtype),
-        Input::Eager(c) => (c.ndim(), c.dtype()),
-    };
-    let widths = pairs(
-        &width,
-        ndim,
-        &|v| match v {
-            Value::Int(i) if *i < 0 => Err(exc::value_error("index can't contain negative values")),
-            Value::Int(i) => Ok(*i as usize),
-            Value::Bool(b) => Ok(*b as usize),
-            _ => Err(exc::type_error("`pad_width` must be of integral type.")),
-        },
-        "pad_width",
-    )?;
-    let scalar = |v: &Value| -> PyResult<Scalar> {
-        Ok(match convert::scalar(v) {
-            Some(chunk::PyScalar::Bool(b)) => Scalar::Bool(b),
-            Some(chunk::PyScalar::Int(i)) => Scalar::I64(i),
-            Some(chunk::PyScalar::Float(f)) => Scalar::F64(f),
-            None => {
-                return Err(exc::type_error(format!(
-                    "constant_values must be numbers, not {}",
-                    v.type_name()
-                )))
-            }
-        }
-        .astype(dtype))
-    };
-    let vals = match values {
-        None => vec![(Scalar::I64(0).astype(dtype), Scalar::I64(0).astype(dtype)); ndim],
-        Some(v) => pairs(&v, ndim, &scalar, "constant_values")?,
-    };
-    a.check("pad", 3)?;
-    match inp {
-        Input::Lazy(arr) => lazy_out(array::pad::pad_constant(&arr, &widths, &vals)),
-        Input::Eager(c) => eager_out(chunk::arrange::pad_constant(&c, &widths, &vals)),
     }
 }
 
@@ -416,9 +279,9 @@ pub fn add(m: &Module, lazy: bool) {
     );
     m.func(
         "pad",
-        "pad(array, pad_width, mode='constant', constant_values=0)",
-        "The array with a border of constants (only mode='constant' is supported).",
-        move |_vm, mut a| pad(&mut a, lazy),
+        "pad(array, pad_width, mode='constant', **kwargs)",
+        "The array with a border: constants, its edges, reflections, wraps, ramps or statistics.",
+        move |_vm, mut a| super::padding::pad(&mut a, lazy),
     );
     m.func(
         "block",
