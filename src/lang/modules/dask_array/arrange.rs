@@ -207,6 +207,14 @@ fn block(vm: &mut Vm, a: &mut Args, lazy: bool) -> PyResult<Value> {
     }
 }
 
+/// A `prepend`/`append` argument of `diff` (None: not given, as in Dask).
+fn diff_end(a: &mut Args, i: usize, name: &str, lazy: bool) -> PyResult<Option<Input>> {
+    match a.arg(i, name) {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => input(&v, lazy).map(Some),
+    }
+}
+
 fn diff(a: &mut Args, lazy: bool) -> PyResult<Value> {
     let x = req(a, 0, "a", "diff")?;
     let n = match a.arg(1, "n") {
@@ -217,18 +225,78 @@ fn diff(a: &mut Args, lazy: bool) -> PyResult<Value> {
         None => -1,
         Some(v) => to_int(&v, "axis")? as isize,
     };
-    a.check("diff", 3)?;
-    match input(&x, lazy)? {
-        Input::Lazy(arr) => lazy_out(array::diff::diff(&arr, n, axis)),
+    let lazy = lazy || [&x].iter().any(|v| as_array(v).is_some());
+    let (pre, app) = (
+        diff_end(a, 3, "prepend", lazy)?,
+        diff_end(a, 4, "append", lazy)?,
+    );
+    a.check("diff", 5)?;
+    let any_lazy = [&pre, &app]
+        .iter()
+        .any(|e| matches!(e, Some(Input::Lazy(_))));
+    let x = input(&x, lazy || any_lazy)?;
+    if n == 0 {
+        return Ok(match x {
+            Input::Lazy(arr) => super::objects::ArrayObj::value(arr),
+            Input::Eager(c) => NdArrayObj::value(c),
+        });
+    }
+    let lazy_end = |e: Option<Input>| -> PyResult<Option<Array>> {
+        Ok(match e {
+            None => None,
+            Some(Input::Lazy(a)) => Some(a),
+            Some(Input::Eager(c)) => Some(wrap(c)?),
+        })
+    };
+    match x {
+        Input::Lazy(arr) => {
+            let (p, q) = (lazy_end(pre)?, lazy_end(app)?);
+            lazy_out(array::diff::diff(&arr, n, axis, p.as_ref(), q.as_ref()))
+        }
         Input::Eager(c) => {
             if n < 0 {
                 return Err(exc::value_error(format!(
                     "order must be non-negative but got {n}"
                 )));
             }
-            eager_out(chunk::arrange::diff(&c, n as usize, axis))
+            let ends = |e: Option<Input>| match e {
+                Some(Input::Eager(c)) => Some(c),
+                _ => None,
+            };
+            eager_out(eager_diff(&c, n as usize, axis, ends(pre), ends(app)))
         }
     }
+}
+
+/// NumPy's `diff` with `prepend`/`append` joined along the axis first.
+fn eager_diff(
+    c: &Chunk,
+    n: usize,
+    axis: isize,
+    pre: Option<Chunk>,
+    app: Option<Chunk>,
+) -> chunk::Result<Chunk> {
+    if c.ndim() == 0 || (pre.is_none() && app.is_none()) {
+        return chunk::arrange::diff(c, n, axis);
+    }
+    let ax = chunk::norm_axis(axis, c.ndim())?;
+    let end = |e: Chunk| -> chunk::Result<Chunk> {
+        if e.ndim() > 0 {
+            return Ok(e);
+        }
+        let mut shape = c.shape().to_vec();
+        shape[ax] = 1;
+        e.broadcast_to(&shape)
+    };
+    let mut parts = Vec::with_capacity(3);
+    if let Some(p) = pre {
+        parts.push(end(p)?);
+    }
+    parts.push(c.clone());
+    if let Some(p) = app {
+        parts.push(end(p)?);
+    }
+    chunk::arrange::diff(&chunk::concatenate(&parts, ax as isize)?, n, ax as isize)
 }
 
 fn float_kw(a: &mut Args, i: usize, name: &str) -> PyResult<Option<f64>> {
@@ -291,7 +359,7 @@ pub fn add(m: &Module, lazy: bool) {
     );
     m.func(
         "diff",
-        "diff(a, n=1, axis=-1)",
+        "diff(a, n=1, axis=-1, prepend=None, append=None)",
         "The n-th discrete difference along an axis.",
         move |_vm, mut a| diff(&mut a, lazy),
     );
