@@ -34,6 +34,7 @@ pub mod reshape;
 pub mod scan;
 pub mod select;
 pub mod setitem;
+pub mod setitem_index;
 pub mod setops;
 pub mod slicing;
 mod stream;
