@@ -59,7 +59,7 @@ proptest! {
         let vals = vec![(Scalar::I64(-1), Scalar::I64(9)); shape.len()];
         let p = pad::pad_constant(&x, &widths, &vals).unwrap();
         prop_assert_eq!(run(&p), arrange::pad_constant(&c, &widths, &vals).unwrap());
-        let d = diff::diff(&x, n, 0).unwrap();
+        let d = diff::diff(&x, n, 0, None, None).unwrap();
         prop_assert_eq!(run(&d), arrange::diff(&c, n as usize, 0).unwrap());
     }
 
@@ -111,10 +111,13 @@ fn dask_chunks_for_repeat_pad_diff_tile_cumsum() {
     assert_eq!(pad1(2, 2), vec![vec![2, 3, 3, 3, 1, 2]]);
     assert_eq!(pad1(1, 5), vec![vec![1, 3, 3, 3, 1, 3, 2]]);
     assert_eq!(
-        chunks_of(&diff::diff(&x, 1, -1).unwrap()),
+        chunks_of(&diff::diff(&x, 1, -1, None, None).unwrap()),
         vec![vec![2, 1, 2, 1, 2, 1]]
     );
-    assert_eq!(chunks_of(&diff::diff(&x, 2, -1).unwrap()), vec![vec![1; 8]]);
+    assert_eq!(
+        chunks_of(&diff::diff(&x, 2, -1, None, None).unwrap()),
+        vec![vec![1; 8]]
+    );
     assert_eq!(
         chunks_of(&tile(&x, &[2]).unwrap()),
         vec![vec![3, 3, 3, 1, 3, 3, 3, 1]]

@@ -1,9 +1,12 @@
-//! `diff` as Dask builds it: `a[1:] - a[:-1]` along the axis, `n` times. The
-//! two slices are first cut to the common refinement of their chunks (Dask's
-//! chunk unification), so the result has Dask's chunks.
+//! `diff` as Dask builds it: `prepend` and `append` concatenated along the
+//! axis, then `a[1:] - a[:-1]` along it, `n` times. The two slices are first
+//! cut to the common refinement of their chunks (Dask's chunk unification),
+//! so the result has Dask's chunks.
 
+use super::broadcast::broadcast_to;
 use super::elementwise::binary;
 use super::error::ArrayError;
+use super::join::concatenate;
 use super::manipulation::rechunk;
 use super::node::Array;
 use super::slicing::{getitem, IndexItem};
@@ -34,8 +37,16 @@ pub fn common_refinement(a: &[usize], b: &[usize]) -> Vec<usize> {
     out
 }
 
-/// `da.diff(a, n, axis)`: the `n`-th difference along `axis`.
-pub fn diff(a: &Array, n: i64, axis: isize) -> Result<Array, ArrayError> {
+/// `da.diff(a, n, axis, prepend, append)`: the `n`-th difference along
+/// `axis`, after joining `prepend` before and `append` after `a` along it;
+/// a 0-d `prepend`/`append` is broadcast to one step of the axis first.
+pub fn diff(
+    a: &Array,
+    n: i64,
+    axis: isize,
+    prepend: Option<&Array>,
+    append: Option<&Array>,
+) -> Result<Array, ArrayError> {
     if n == 0 {
         return Ok(a.clone());
     }
@@ -57,6 +68,7 @@ pub fn diff(a: &Array, n: i64, axis: isize) -> Result<Array, ArrayError> {
         )));
     }
     let ax = if axis < 0 { axis + ndi } else { axis } as usize;
+    let a = &with_ends(a, ax, prepend, append)?;
     let along = |s: IndexItem| {
         let mut idx = vec![IndexItem::Slice(None, None, None); nd];
         idx[ax] = s;
@@ -80,4 +92,35 @@ pub fn diff(a: &Array, n: i64, axis: isize) -> Result<Array, ArrayError> {
         r = binary(BinaryOp::Sub, &hi, &lo)?;
     }
     Ok(r)
+}
+
+/// `a` with `prepend` and `append` joined along `ax` (0-d ones broadcast).
+fn with_ends(
+    a: &Array,
+    ax: usize,
+    prepend: Option<&Array>,
+    append: Option<&Array>,
+) -> Result<Array, ArrayError> {
+    if prepend.is_none() && append.is_none() {
+        return Ok(a.clone());
+    }
+    let end = |e: &Array| {
+        if e.meta().ndim() > 0 {
+            // Dask's `asarray_safe` turns the array into one NumPy block.
+            let one = e.meta().shape.iter().map(|&n| vec![n]).collect();
+            return rechunk(e, one);
+        }
+        let mut shape = a.meta().shape.clone();
+        shape[ax] = 1;
+        broadcast_to(e, &shape, None)
+    };
+    let mut parts = Vec::with_capacity(3);
+    if let Some(p) = prepend {
+        parts.push(end(p)?);
+    }
+    parts.push(a.clone());
+    if let Some(p) = append {
+        parts.push(end(p)?);
+    }
+    concatenate(&parts, ax as isize)
 }

@@ -149,10 +149,15 @@ fn emit(a: &Array, stream: Option<&Stream>, g: &mut TaskGraph) -> Result<(), Arr
                     .map(|(i, b)| Key::block(inputs[i].name(), &b))
                     .collect();
                 let (p, at) = (plan.clone(), idx.clone());
-                let op = task_fn(move |ins: &[Datum]| {
-                    let chunks: Vec<&Chunk> = ins.iter().map(as_chunk).collect::<Result<_, _>>()?;
-                    Ok(datum(p.run(&at, &chunks)?))
-                });
+                let op = match plan.pass_through(&idx) {
+                    // The same block, shared: no copy.
+                    Some(k) => task_fn(move |ins: &[Datum]| Ok(ins[k].clone())),
+                    None => task_fn(move |ins: &[Datum]| {
+                        let chunks: Vec<&Chunk> =
+                            ins.iter().map(as_chunk).collect::<Result<_, _>>()?;
+                        Ok(datum(p.run(&at, &chunks)?))
+                    }),
+                };
                 g.insert(
                     Key::block(a.name(), &idx),
                     Task::from_keys(name.clone(), op, &keys).with_bytes(bytes),

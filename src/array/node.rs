@@ -44,6 +44,12 @@ pub trait BlockPlan: Send + Sync {
     fn reads(&self, idx: &[u32]) -> Vec<(usize, Vec<u32>)>;
     /// Compute output block `idx` from the blocks `reads(idx)` named.
     fn run(&self, idx: &[u32], inputs: &[&Chunk]) -> Result<Chunk, ChunkError>;
+    /// `Some(k)` when output block `idx` is the `k`-th block `reads(idx)`
+    /// names, unchanged: lowering then hands that block on without copying
+    /// it and never calls `run` for it.
+    fn pass_through(&self, _idx: &[u32]) -> Option<usize> {
+        None
+    }
 }
 
 /// One index along one axis of a basic slice.

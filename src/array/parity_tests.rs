@@ -22,6 +22,9 @@ enum Step {
     Transpose(Vec<u8>),
     Rechunk(Vec<u8>),
     AsType(DType),
+    /// A pad mode (0–3 edge/reflect/symmetric/wrap, 4–5 maximum/minimum),
+    /// per-axis widths and stat lengths, odd reflection.
+    Pad(u8, Vec<(u8, u8)>, Vec<u8>, bool),
 }
 
 const UNARIES: &[UnaryOp] = &[
@@ -80,6 +83,13 @@ fn step() -> impl Strategy<Value = Step> {
         prop::collection::vec(1u8..5, 4).prop_map(Step::Rechunk),
         prop::sample::select(vec![DType::Float64, DType::Int64, DType::Float32])
             .prop_map(Step::AsType),
+        (
+            0u8..6,
+            prop::collection::vec((0u8..9, 0u8..9), 4),
+            prop::collection::vec(1u8..7, 4),
+            any::<bool>()
+        )
+            .prop_map(|(m, w, l, o)| Step::Pad(m, w, l, o)),
     ]
 }
 
@@ -195,6 +205,37 @@ fn apply(s: &Step, lazy: &Array, eager: &Chunk) -> Option<Applied> {
             (manipulation::rechunk(lazy, chunks), Ok(eager.clone()))
         }
         Step::AsType(d) => (elementwise::astype(lazy, *d), eager.astype(*d)),
+        Step::Pad(mode, w, lengths, odd) => {
+            use crate::chunk::pad::{edge, reuse, Reuse};
+            use crate::chunk::pad_fill::{stats, Stat};
+            let w: Vec<(usize, usize)> = w[..nd]
+                .iter()
+                .map(|&(b, a)| (b as usize, a as usize))
+                .collect();
+            if (0..nd).any(|d| eager.shape()[d] == 0 && w[d] != (0, 0)) {
+                return None;
+            }
+            let how = [Reuse::Reflect, Reuse::Symmetric, Reuse::Wrap];
+            match mode {
+                0 => (edge(lazy, &w), edge(eager, &w)),
+                1..=3 => {
+                    let h = how[*mode as usize - 1];
+                    (reuse(lazy, &w, h, *odd), reuse(eager, &w, h, *odd))
+                }
+                _ => {
+                    let st = if *mode == 4 { Stat::Max } else { Stat::Min };
+                    let l: Vec<(usize, usize)> = lengths[..nd]
+                        .iter()
+                        .map(|&n| (n as usize, 7 - n as usize))
+                        .collect();
+                    let lo: Vec<_> = l.iter().map(|&(b, a)| (Some(b), Some(a))).collect();
+                    (
+                        pad_modes::pad_stats(lazy, &w, &l, st),
+                        stats(eager, &w, &lo, st),
+                    )
+                }
+            }
+        }
     };
     Some(match (l, e) {
         (Ok(l), Ok(e)) => Applied::Both(l, e),

@@ -70,7 +70,7 @@ fn local(p: &Place, lo: usize, hi: usize) -> Option<(Place, Vec<usize>)> {
     }
 }
 
-struct SetItem {
+pub(super) struct SetItem {
     places: Vec<Place>,
     /// Block bounds of the array, per axis.
     bounds: Vec<Vec<usize>>,
@@ -176,6 +176,9 @@ impl BlockPlan for SetItem {
         }
         r
     }
+    fn pass_through(&self, idx: &[u32]) -> Option<usize> {
+        self.touch(idx).is_none().then_some(0)
+    }
     fn run(&self, idx: &[u32], inputs: &[&Chunk]) -> Result<Chunk, ChunkError> {
         let mut out = inputs[0].clone();
         let Some(t) = self.touch(idx) else {
@@ -215,10 +218,13 @@ impl BlockPlan for SetItem {
     }
 }
 
-/// `x[places] = value` (Dask's `Array.__setitem__` for non-mask keys): checks
-/// the value broadcasts to the selection with Dask's messages, casts it to
-/// `x`'s dtype and builds the O(1) plan.
-pub fn setitem(x: &Array, places: &[Place], value: &Array) -> Result<Array, ArrayError> {
+/// Dask's checks that `value` broadcasts to the selection of `places` in
+/// `x`, with its messages; the value cast to `x`'s dtype.
+pub(super) fn checked_value(
+    x: &Array,
+    places: &[Place],
+    value: &Array,
+) -> Result<Array, ArrayError> {
     super::mask::require_known(x, "setitem")?;
     super::mask::require_known(value, "setitem")?;
     let m = x.meta();
@@ -254,14 +260,35 @@ pub fn setitem(x: &Array, places: &[Place], value: &Array) -> Result<Array, Arra
             tuple(&sel)
         )));
     }
-    let value = astype(value, m.dtype)?;
-    let plan = SetItem {
-        places: places.to_vec(),
-        bounds: m.chunks.iter().map(|c| bounds(c)).collect(),
-        vbounds: value.meta().chunks.iter().map(|c| bounds(c)).collect(),
-        vmeta: value.meta().clone(),
-        sel_ndim: sel.len(),
-    };
+    astype(value, m.dtype)
+}
+
+impl SetItem {
+    /// The plan of `x[places] = value` for an array of metadata `m`.
+    pub(super) fn new(places: Vec<Place>, m: &Meta, vmeta: &Meta) -> Self {
+        let sel_ndim = selection_shape(&places).len();
+        SetItem {
+            places,
+            bounds: m.chunks.iter().map(|c| bounds(c)).collect(),
+            vbounds: vmeta.chunks.iter().map(|c| bounds(c)).collect(),
+            vmeta: vmeta.clone(),
+            sel_ndim,
+        }
+    }
+
+    /// Output block `idx` from its input block and the value blocks `reads` named.
+    pub(super) fn block(&self, idx: &[u32], inputs: &[&Chunk]) -> Result<Chunk, ChunkError> {
+        self.run(idx, inputs)
+    }
+}
+
+/// `x[places] = value` (Dask's `Array.__setitem__` for non-mask keys): checks
+/// the value broadcasts to the selection with Dask's messages, casts it to
+/// `x`'s dtype and builds the O(1) plan.
+pub fn setitem(x: &Array, places: &[Place], value: &Array) -> Result<Array, ArrayError> {
+    let value = checked_value(x, places, value)?;
+    let m = x.meta();
+    let plan = SetItem::new(places.to_vec(), m, value.meta());
     let mut t = Tokenizer::new();
     t.str(x.name())
         .str(value.name())

@@ -155,3 +155,16 @@ fn value_is_cast_and_checked_with_dasks_messages() {
         "could not broadcast input array from shape(2, 2) into shape (2,)"
     );
 }
+
+#[test]
+fn untouched_blocks_pass_through_without_run() {
+    let x = lazy(&iota(&[10], 0), 3);
+    let v = lazy(&iota(&[2], 50), 2);
+    let r = setitem(&x, &[Place::List(vec![4, 5])], &v).unwrap();
+    let Op::Plan { plan, .. } = r.op() else {
+        panic!("setitem is a plan")
+    };
+    let passed: Vec<Option<usize>> = (0..4u32).map(|i| plan.pass_through(&[i])).collect();
+    assert_eq!(passed, [Some(0), None, Some(0), Some(0)]);
+    assert_eq!(run(&r).to_f64_vec()[3..7], [3., 50., 51., 6.]);
+}

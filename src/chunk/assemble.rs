@@ -29,7 +29,7 @@ pub fn concatenate(chunks: &[Chunk], axis: isize) -> Result<Chunk> {
     for (i, c) in chunks.iter().enumerate().skip(1) {
         if c.ndim() != nd {
             return Err(ChunkError::Value(format!(
-                "all the input array dimensions except for the concatenation axis must match exactly, but along dimension 0, the array at index 0 has {} dimension(s) and the array at index {i} has {} dimension(s)",
+                "all the input arrays must have same number of dimensions, but the array at index 0 has {} dimension(s) and the array at index {i} has {} dimension(s)",
                 nd,
                 c.ndim()
             )));

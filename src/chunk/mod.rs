@@ -123,6 +123,8 @@ pub mod linalg;
 pub mod nanfix;
 pub mod npy;
 mod outer;
+pub mod pad;
+pub mod pad_fill;
 pub mod partial;
 pub mod random;
 pub mod reduce;

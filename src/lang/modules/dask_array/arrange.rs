@@ -1,13 +1,14 @@
-//! `broadcast_to`, `repeat`, `tile`, `pad`, `block`, `diff` and
+//! `broadcast_to`, `repeat`, `tile`, `block`, `diff` and
 //! `nan_to_num` for `np` and `da` (and `x.repeat`): lazy under `da` or when
 //! given a lazy array, eager otherwise. Shapes and chunks come from
-//! `array::{broadcast, repeat, block, pad, diff}`, values from `chunk::arrange`.
+//! `array::{broadcast, repeat, block, diff}`, values from `chunk::arrange`
+//! (`pad` is in `padding.rs`).
 
 use super::convert;
 use super::objects::{as_array, as_ndarray, ArrayObj, NdArrayObj};
 use super::req;
 use crate::array::{self, block::Nested, Array, ChunkSpec};
-use crate::chunk::{self, Chunk, Scalar};
+use crate::chunk::{self, Chunk};
 use crate::lang::builtins::to_int;
 use crate::lang::eval::{Args, Vm};
 use crate::lang::exc::{self, PyResult};
@@ -52,7 +53,7 @@ pub(super) fn eager_out(r: chunk::Result<Chunk>) -> PyResult<Value> {
     r.map(NdArrayObj::value).map_err(convert::chunk_error)
 }
 
-fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
+pub(super) fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
@@ -158,144 +159,6 @@ fn tile(a: &mut Args, lazy: bool) -> PyResult<Value> {
     }
 }
 
-/// NumPy's broadcasting of `pad_width`-like arguments to one (before, after)
-/// pair per axis: `n`, `(n,)`, `(b, a)`, `((b, a),)` or one pair per axis.
-fn pairs<T: Clone>(
-    v: &Value,
-    ndim: usize,
-    one: &dyn Fn(&Value) -> PyResult<T>,
-    what: &str,
-) -> PyResult<Vec<(T, T)>> {
-    let items = |v: &Value| -> Option<Vec<Value>> {
-        match v {
-            Value::Tuple(t) => Some(t.to_vec()),
-            Value::List(l) => Some(l.read().clone()),
-            _ => None,
-        }
-    };
-    let bad = |got: String| {
-        exc::value_error(format!(
-            "operands could not be broadcast together with remapped shapes [original->remapped]: {got}  and requested shape ({ndim},2)"
-        ))
-    };
-    let Some(outer) = items(v) else {
-        let x = one(v)?;
-        return Ok(vec![(x.clone(), x); ndim]);
-    };
-    if outer.iter().all(|o| items(o).is_none()) {
-        return match outer.len() {
-            1 => {
-                let x = one(&outer[0])?;
-                Ok(vec![(x.clone(), x); ndim])
-            }
-            2 => {
-                let (b, a) = (one(&outer[0])?, one(&outer[1])?);
-                Ok(vec![(b, a); ndim])
-            }
-            n => Err(bad(format!("({n},)"))),
-        };
-    }
-    let rows: Vec<Vec<Value>> = outer
-        .iter()
-        .map(|o| {
-            items(o).ok_or_else(|| exc::type_error(format!("{what} must be a sequence of pairs")))
-        })
-        .collect::<PyResult<_>>()?;
-    let width = rows[0].len();
-    if rows.iter().any(|r| r.len() != width) || !(width == 1 || width == 2) {
-        return Err(exc::value_error(
-            "setting an array element with a sequence. The requested array has an inhomogeneous shape",
-        ));
-    }
-    let rows = if rows.len() == 1 {
-        vec![rows[0].clone(); ndim]
-    } else if rows.len() == ndim {
-        rows
-    } else {
-        return Err(bad(format!("({},{width})", rows.len())));
-    };
-    rows.iter()
-        .map(|r| Ok((one(&r[0])?, one(&r[width - 1])?)))
-        .collect()
-}
-
-fn pad(a: &mut Args, lazy: bool) -> PyResult<Value> {
-    let x = req(a, 0, "array", "pad")?;
-    let width = req(a, 1, "pad_width", "pad")?;
-    let mode = match a.arg(2, "mode") {
-        None => "constant".to_string(),
-        Some(Value::Str(s)) => s.to_string(),
-        Some(other) => {
-            return Err(exc::type_error(format!(
-                "mode must be a string, not {}",
-                other.type_name()
-            )))
-        }
-    };
-    let known = [
-        "constant",
-        "edge",
-        "linear_ramp",
-        "maximum",
-        "mean",
-        "median",
-        "minimum",
-        "reflect",
-        "symmetric",
-        "wrap",
-        "empty",
-    ];
-    if !known.contains(&mode.as_str()) {
-        return Err(exc::value_error(format!("mode '{mode}' is not supported")));
-    }
-    if mode != "constant" {
-        return Err(exc::new(
-            "NotImplementedError",
-            format!("pad(mode='{mode}') is not supported by Tessera yet; only mode='constant' is"),
-        ));
-    }
-    let values = a.take_kw("constant_values");
-    let inp = input(&x, lazy)?;
-    let (ndim, dtype) = match &inp {
-        Input::Lazy(arr) => (arr.meta().ndim(), arr.meta().dtype),
-        Input::Eager(c) => (c.ndim(), c.dtype()),
-    };
-    let widths = pairs(
-        &width,
-        ndim,
-        &|v| match v {
-            Value::Int(i) if *i < 0 => Err(exc::value_error("index can't contain negative values")),
-            Value::Int(i) => Ok(*i as usize),
-            Value::Bool(b) => Ok(*b as usize),
-            _ => Err(exc::type_error("`pad_width` must be of integral type.")),
-        },
-        "pad_width",
-    )?;
-    let scalar = |v: &Value| -> PyResult<Scalar> {
-        Ok(match convert::scalar(v) {
-            Some(chunk::PyScalar::Bool(b)) => Scalar::Bool(b),
-            Some(chunk::PyScalar::Int(i)) => Scalar::I64(i),
-            Some(chunk::PyScalar::Float(f)) => Scalar::F64(f),
-            None => {
-                return Err(exc::type_error(format!(
-                    "constant_values must be numbers, not {}",
-                    v.type_name()
-                )))
-            }
-        }
-        .astype(dtype))
-    };
-    let vals = match values {
-        None => vec![(Scalar::I64(0).astype(dtype), Scalar::I64(0).astype(dtype)); ndim],
-        Some(v) => pairs(&v, ndim, &scalar, "constant_values")?,
-    };
-    a.check("pad", 3)?;
-    match inp {
-        Input::Lazy(arr) => lazy_out(array::pad::pad_constant(&arr, &widths, &vals)),
-        Input::Eager(c) => eager_out(chunk::arrange::pad_constant(&c, &widths, &vals)),
-    }
-}
-
 /// The nested lists of `block`, checked for tuples (NumPy's TypeError).
 fn nested(v: &Value, index: &mut Vec<usize>, lazy: bool) -> PyResult<(Nested, bool)> {
     match v {
@@ -344,6 +207,14 @@ fn block(vm: &mut Vm, a: &mut Args, lazy: bool) -> PyResult<Value> {
     }
 }
 
+/// A `prepend`/`append` argument of `diff` (None: not given, as in Dask).
+fn diff_end(a: &mut Args, i: usize, name: &str, lazy: bool) -> PyResult<Option<Input>> {
+    match a.arg(i, name) {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => input(&v, lazy).map(Some),
+    }
+}
+
 fn diff(a: &mut Args, lazy: bool) -> PyResult<Value> {
     let x = req(a, 0, "a", "diff")?;
     let n = match a.arg(1, "n") {
@@ -354,18 +225,78 @@ fn diff(a: &mut Args, lazy: bool) -> PyResult<Value> {
         None => -1,
         Some(v) => to_int(&v, "axis")? as isize,
     };
-    a.check("diff", 3)?;
-    match input(&x, lazy)? {
-        Input::Lazy(arr) => lazy_out(array::diff::diff(&arr, n, axis)),
+    let lazy = lazy || [&x].iter().any(|v| as_array(v).is_some());
+    let (pre, app) = (
+        diff_end(a, 3, "prepend", lazy)?,
+        diff_end(a, 4, "append", lazy)?,
+    );
+    a.check("diff", 5)?;
+    let any_lazy = [&pre, &app]
+        .iter()
+        .any(|e| matches!(e, Some(Input::Lazy(_))));
+    let x = input(&x, lazy || any_lazy)?;
+    if n == 0 {
+        return Ok(match x {
+            Input::Lazy(arr) => super::objects::ArrayObj::value(arr),
+            Input::Eager(c) => NdArrayObj::value(c),
+        });
+    }
+    let lazy_end = |e: Option<Input>| -> PyResult<Option<Array>> {
+        Ok(match e {
+            None => None,
+            Some(Input::Lazy(a)) => Some(a),
+            Some(Input::Eager(c)) => Some(wrap(c)?),
+        })
+    };
+    match x {
+        Input::Lazy(arr) => {
+            let (p, q) = (lazy_end(pre)?, lazy_end(app)?);
+            lazy_out(array::diff::diff(&arr, n, axis, p.as_ref(), q.as_ref()))
+        }
         Input::Eager(c) => {
             if n < 0 {
                 return Err(exc::value_error(format!(
                     "order must be non-negative but got {n}"
                 )));
             }
-            eager_out(chunk::arrange::diff(&c, n as usize, axis))
+            let ends = |e: Option<Input>| match e {
+                Some(Input::Eager(c)) => Some(c),
+                _ => None,
+            };
+            eager_out(eager_diff(&c, n as usize, axis, ends(pre), ends(app)))
         }
     }
+}
+
+/// NumPy's `diff` with `prepend`/`append` joined along the axis first.
+fn eager_diff(
+    c: &Chunk,
+    n: usize,
+    axis: isize,
+    pre: Option<Chunk>,
+    app: Option<Chunk>,
+) -> chunk::Result<Chunk> {
+    if c.ndim() == 0 || (pre.is_none() && app.is_none()) {
+        return chunk::arrange::diff(c, n, axis);
+    }
+    let ax = chunk::norm_axis(axis, c.ndim())?;
+    let end = |e: Chunk| -> chunk::Result<Chunk> {
+        if e.ndim() > 0 {
+            return Ok(e);
+        }
+        let mut shape = c.shape().to_vec();
+        shape[ax] = 1;
+        e.broadcast_to(&shape)
+    };
+    let mut parts = Vec::with_capacity(3);
+    if let Some(p) = pre {
+        parts.push(end(p)?);
+    }
+    parts.push(c.clone());
+    if let Some(p) = app {
+        parts.push(end(p)?);
+    }
+    chunk::arrange::diff(&chunk::concatenate(&parts, ax as isize)?, n, ax as isize)
 }
 
 fn float_kw(a: &mut Args, i: usize, name: &str) -> PyResult<Option<f64>> {
@@ -416,9 +347,9 @@ pub fn add(m: &Module, lazy: bool) {
     );
     m.func(
         "pad",
-        "pad(array, pad_width, mode='constant', constant_values=0)",
-        "The array with a border of constants (only mode='constant' is supported).",
-        move |_vm, mut a| pad(&mut a, lazy),
+        "pad(array, pad_width, mode='constant', **kwargs)",
+        "The array with a border: constants, its edges, reflections, wraps, ramps or statistics.",
+        move |_vm, mut a| super::padding::pad(&mut a, lazy),
     );
     m.func(
         "block",
@@ -428,7 +359,7 @@ pub fn add(m: &Module, lazy: bool) {
     );
     m.func(
         "diff",
-        "diff(a, n=1, axis=-1)",
+        "diff(a, n=1, axis=-1, prepend=None, append=None)",
         "The n-th discrete difference along an axis.",
         move |_vm, mut a| diff(&mut a, lazy),
     );

@@ -26,6 +26,7 @@ mod npystack;
 mod numpy;
 pub mod objects;
 mod overlap;
+mod padding;
 mod rechunking;
 mod rng;
 mod run;

@@ -3,7 +3,8 @@
 //! expression as Dask's `Array.__setitem__` does: a boolean-array key becomes
 //! `where(key, value, x)`, every other key an O(1) `array::setitem` plan.
 //! Keys: integers, slices (any step), `...`, `None`, at most one integer list
-//! or 1-d boolean array on one axis, or a boolean mask of the array's shape.
+//! or 1-d boolean array on one axis (for lazy arrays also a lazy 1-d integer
+//! array, `array::setitem_index`), or a boolean mask of the array's shape.
 
 use super::convert;
 use super::eager::NdArrayObj;
@@ -189,10 +190,14 @@ fn places(shape: &[usize], items: &[Item], w: &Wording) -> PyResult<Vec<Place>> 
                 out.push(Place::Range { start, step, len });
             }
             Item::Eager(c) => out.push(list_place(c, ax, shape[ax], w)?),
+            Item::Lazy(k) if k.meta().dtype != DType::Bool => {
+                // Filled in by `array::setitem_index` when computed.
+                out.push(Place::List(Vec::new()));
+            }
             Item::Lazy(_) => {
                 return Err(exc::new(
                     "NotImplementedError",
-                    "Tessera assigns through a lazy index array only as a boolean mask of the whole array (x[x > 0] = v); compute the indices first",
+                    "Tessera assigns through a lazy boolean index only as a mask of the whole array (x[x > 0] = v); compute the index first",
                 ))
             }
         }
@@ -381,8 +386,13 @@ pub fn lazy_setitem(vm: &mut Vm, obj: &ArrayObj, key: &Value, v: Value) -> PyRes
     let value = lazy_value(vm, &v, x.meta().dtype)?;
     let items = items(key)?;
     if let [Item::Lazy(m)] = items.as_slice() {
-        if m.meta().dtype == DType::Bool && !(m.meta().ndim() == 1 && x.meta().ndim() > 1) {
-            obj.replace(lazy_mask(&x, m, &value)?);
+        // Dask's rule: a lone lazy key that is neither integer nor a 1-d
+        // boolean for a many-axis array is a mask (`where`).
+        let dt = m.meta().dtype;
+        let int = matches!(dt.kind(), Kind::Int | Kind::UInt);
+        if !int && !(dt == DType::Bool && m.meta().ndim() == 1 && x.meta().ndim() > 1) {
+            let m = array::elementwise::astype(m, DType::Bool).map_err(convert::array_error)?;
+            obj.replace(lazy_mask(&x, &m, &value)?);
             return Ok(());
         }
     }
@@ -390,6 +400,10 @@ pub fn lazy_setitem(vm: &mut Vm, obj: &ArrayObj, key: &Value, v: Value) -> PyRes
         return Err(unknown_chunks());
     }
     let places = places(&x.meta().shape, &items, &Wording { lazy: true })?;
+    let lazy_key = items.iter().find_map(|i| match i {
+        Item::Lazy(k) => Some(k.clone()),
+        _ => None,
+    });
     if value.meta().has_unknown() {
         // Dask compares the value's NaN sizes with the selection and fails.
         return Err(exc::value_error(format!(
@@ -398,7 +412,18 @@ pub fn lazy_setitem(vm: &mut Vm, obj: &ArrayObj, key: &Value, v: Value) -> PyRes
             tuple_repr(&crate::chunk::setitem::selection_shape(&places))
         )));
     }
-    let y = array::setitem::setitem(&x, &places, &value).map_err(convert::array_error)?;
+    let y = match lazy_key {
+        Some(k) => {
+            // The lazy key's axis: the one place `places` left as an empty list.
+            let axis = places
+                .iter()
+                .position(|p| matches!(p, Place::List(v) if v.is_empty()))
+                .unwrap_or(0);
+            array::setitem_index::setitem_index(&x, &places, axis, &k, &value)
+        }
+        None => array::setitem::setitem(&x, &places, &value),
+    }
+    .map_err(convert::array_error)?;
     obj.replace(y);
     Ok(())
 }
