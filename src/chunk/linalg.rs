@@ -23,7 +23,7 @@ extern "C" {
 /// Keep OpenBLAS on the calling thread: the parallelism is rayon's row panels
 /// and the scheduler's blocks, and OpenBLAS's own threads would oversubscribe
 /// the cores (its pthread flavour, linked here, is safe to call concurrently).
-fn blas_on_calling_thread() {
+pub(crate) fn blas_on_calling_thread() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     // SAFETY: a plain setter of an int in OpenBLAS, called once before any product.
     ONCE.call_once(|| unsafe { openblas_set_num_threads(1) });

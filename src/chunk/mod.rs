@@ -119,6 +119,7 @@ pub mod histogram;
 pub mod index;
 mod kernel;
 mod lanes;
+pub mod lapack;
 pub mod linalg;
 pub mod nanfix;
 pub mod npy;
