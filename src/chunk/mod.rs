@@ -122,6 +122,8 @@ mod lanes;
 pub mod lapack;
 pub mod linalg;
 pub mod nanfix;
+pub mod nplinalg;
+pub mod nplinalg_more;
 pub mod npy;
 mod outer;
 pub mod partial;
