@@ -18,6 +18,7 @@ mod fancy;
 mod h5pymod;
 mod interop;
 mod joins;
+mod linalg;
 mod mapblocks;
 mod methods;
 mod ndstore;
