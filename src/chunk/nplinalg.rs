@@ -25,7 +25,12 @@ pub fn linalg_error(msg: impl Into<String>) -> ChunkError {
     ChunkError::LinAlg(msg.into())
 }
 
-fn supported(_c: &Chunk) -> Result<()> {
+fn supported(c: &Chunk) -> Result<()> {
+    if c.dtype().is_complex() {
+        return Err(ChunkError::DType(
+            "complex input to numpy.linalg is not supported by Tessera yet".into(),
+        ));
+    }
     Ok(())
 }
 

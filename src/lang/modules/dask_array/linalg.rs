@@ -76,10 +76,9 @@ fn parts(p: la::Parts) -> PyResult<Value> {
     if !p.complex {
         return Ok(arr(p.re));
     }
-    Err(exc::new(
-        "NotImplementedError",
-        "complex eigenvalues need a complex dtype, which Tessera does not have yet",
-    ))
+    crate::chunk::complex::from_parts(&p.re, &p.im)
+        .map(arr)
+        .map_err(ce)
 }
 
 type Body = fn(&mut Vm, Args) -> PyResult<Value>;

@@ -7,6 +7,7 @@ mod axes;
 mod blockcall;
 mod blockwise;
 mod blockwise_plan;
+mod complexfns;
 mod convert;
 mod counting;
 mod diskio;

@@ -441,5 +441,6 @@ pub fn build() -> Value {
     m.set("newaxis", Value::None);
     m.set("random", random_module());
     m.set("linalg", super::linalg::module());
+    super::complexfns::add(&m);
     Value::Module(m)
 }
