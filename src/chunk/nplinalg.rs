@@ -178,8 +178,8 @@ fn slogdet_one(m: ColMat) -> (f64, f64) {
         Ok((lu, piv)) => {
             let mut sign = 1.0;
             let mut log = 0.0;
-            for i in 0..n {
-                if piv[i] as usize != i + 1 {
+            for (i, &p) in piv.iter().enumerate().take(n) {
+                if p as usize != i + 1 {
                     sign = -sign;
                 }
                 let d = lu.at(i, i);

@@ -106,7 +106,7 @@ impl NpyMap {
             let v = ArrayViewD::<T>::view_npy(&self.map[..]).map_err(|e| io_err(&self.path, e))?;
             let part = v.slice(info.as_slice());
             Ok(<T as super::Elem>::into_chunk(part.to_owned().into_dimensionality::<IxDyn>().map_err(|e| ChunkError::Shape(e.to_string()))?))
-        }, complex => return Err(ChunkError::DType("complex128 .npy files are not supported by Tessera".into())))
+        }, complex => Err(ChunkError::DType("complex128 .npy files are not supported by Tessera".into())))
     }
 
     /// The whole array.

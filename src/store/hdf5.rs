@@ -321,7 +321,7 @@ impl H5Dataset {
         with_real_dtype!(self.dtype, T => {
             let a = self.ds.read_slice::<T, _, IxDyn>(sel).map_err(io)?;
             Ok(<T as crate::chunk::Elem>::into_chunk(a))
-        }, complex => return Err(StoreError::DType("complex128 is not supported by Tessera's stores".into())))
+        }, complex => Err(StoreError::DType("complex128 is not supported by Tessera's stores".into())))
     }
 
     /// Write `data` (cast to the dataset's dtype) at `offset`.
@@ -337,7 +337,7 @@ impl H5Dataset {
         dispatch_real!(typed.as_ref(), a => {
             let c = a.as_standard_layout();
             self.ds.write_slice(c.view(), sel).map_err(io)
-        }, complex => return Err(StoreError::DType("complex128 is not supported by Tessera's stores".into())))
+        }, complex => Err(StoreError::DType("complex128 is not supported by Tessera's stores".into())))
     }
 
     /// Flush written data to the file.

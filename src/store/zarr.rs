@@ -277,7 +277,7 @@ impl ZarrArray {
         with_real_dtype!(self.dtype, T => {
             let data: Vec<T> = self.array.retrieve_array_subset(&ranges).map_err(io)?;
             Chunk::from_vec(data, shape).map_err(io)
-        }, complex => return Err(StoreError::DType("complex128 is not supported by Tessera's stores".into())))
+        }, complex => Err(StoreError::DType("complex128 is not supported by Tessera's stores".into())))
     }
 
     /// Write `data` (cast to the array's dtype) at `offset`. Writes that cover
@@ -302,7 +302,7 @@ impl ZarrArray {
             let c = a.as_standard_layout();
             let flat = c.as_slice().expect("standard layout is contiguous");
             self.array.store_array_subset(&ranges, flat).map_err(io)
-        }, complex => return Err(StoreError::DType("complex128 is not supported by Tessera's stores".into())))
+        }, complex => Err(StoreError::DType("complex128 is not supported by Tessera's stores".into())))
     }
 }
 
