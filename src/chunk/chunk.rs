@@ -30,6 +30,8 @@ pub enum Chunk {
     F32(ArrayD<f32>),
     /// float64
     F64(ArrayD<f64>),
+    /// complex128
+    C128(ArrayD<super::complex::C128>),
 }
 
 impl Chunk {

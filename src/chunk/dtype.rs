@@ -3,7 +3,8 @@
 use super::error::ChunkError;
 use std::fmt;
 
-/// The element types a chunk can hold (NumPy's numeric dtypes minus complex/float16).
+/// The element types a chunk can hold (NumPy's numeric dtypes minus float16
+/// and complex64: complex results are always complex128).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DType {
     /// `bool`
@@ -28,6 +29,8 @@ pub enum DType {
     Float32,
     /// `float64`
     Float64,
+    /// `complex128`
+    Complex128,
 }
 
 /// NumPy's dtype "kind" letter groups, used by promotion and kernels.
@@ -41,6 +44,8 @@ pub enum Kind {
     UInt,
     /// `f`
     Float,
+    /// `c`
+    Complex,
 }
 
 /// The kind of a Python scalar operand, which promotes "weakly" (NEP 50).
@@ -52,11 +57,13 @@ pub enum PyScalarKind {
     Int,
     /// A Python `float`.
     Float,
+    /// A Python `complex`.
+    Complex,
 }
 
 impl DType {
     /// Every dtype, in NumPy's canonical order.
-    pub const ALL: [DType; 11] = [
+    pub const ALL: [DType; 12] = [
         DType::Bool,
         DType::Int8,
         DType::Int16,
@@ -68,6 +75,7 @@ impl DType {
         DType::UInt64,
         DType::Float32,
         DType::Float64,
+        DType::Complex128,
     ];
 
     /// NumPy's name, e.g. `"float64"`.
@@ -84,6 +92,7 @@ impl DType {
             DType::UInt64 => "uint64",
             DType::Float32 => "float32",
             DType::Float64 => "float64",
+            DType::Complex128 => "complex128",
         }
     }
 
@@ -101,6 +110,7 @@ impl DType {
             DType::UInt64 => "<u8",
             DType::Float32 => "<f4",
             DType::Float64 => "<f8",
+            DType::Complex128 => "<c16",
         }
     }
 
@@ -111,6 +121,7 @@ impl DType {
             DType::Int16 | DType::UInt16 => 2,
             DType::Int32 | DType::UInt32 | DType::Float32 => 4,
             DType::Int64 | DType::UInt64 | DType::Float64 => 8,
+            DType::Complex128 => 16,
         }
     }
 
@@ -121,6 +132,7 @@ impl DType {
             DType::Int8 | DType::Int16 | DType::Int32 | DType::Int64 => Kind::Int,
             DType::UInt8 | DType::UInt16 | DType::UInt32 | DType::UInt64 => Kind::UInt,
             DType::Float32 | DType::Float64 => Kind::Float,
+            DType::Complex128 => Kind::Complex,
         }
     }
 
@@ -131,6 +143,7 @@ impl DType {
             Kind::Int => 'i',
             Kind::UInt => 'u',
             Kind::Float => 'f',
+            Kind::Complex => 'c',
         }
     }
 
@@ -144,9 +157,17 @@ impl DType {
         self.kind() == Kind::Float
     }
 
+    /// True for complex128.
+    pub fn is_complex(self) -> bool {
+        self == DType::Complex128
+    }
+
     /// True when the repr of an array of this dtype omits `dtype=` (NumPy's defaults).
     pub fn is_repr_default(self) -> bool {
-        matches!(self, DType::Bool | DType::Int64 | DType::Float64)
+        matches!(
+            self,
+            DType::Bool | DType::Int64 | DType::Float64 | DType::Complex128
+        )
     }
 
     fn signed_of_size(size: usize) -> DType {
@@ -163,6 +184,9 @@ impl DType {
         use Kind::*;
         if a == b {
             return a;
+        }
+        if a.is_complex() || b.is_complex() {
+            return DType::Complex128;
         }
         match (a.kind(), b.kind()) {
             (Bool, _) => b,
@@ -184,6 +208,7 @@ impl DType {
                     DType::Float64
                 }
             }
+            (Complex, _) | (_, Complex) => DType::Complex128,
             (Float, _) | (_, Float) => {
                 let (f, i) = if a.kind() == Float { (a, b) } else { (b, a) };
                 if f == DType::Float64 || i.itemsize() >= 4 {
@@ -200,10 +225,11 @@ impl DType {
     /// array's dtype and turns bool/int arrays into float64.
     pub fn promote_scalar(a: DType, s: PyScalarKind) -> DType {
         match (a.kind(), s) {
+            (_, PyScalarKind::Complex) => DType::Complex128,
             (_, PyScalarKind::Bool) => a,
             (Kind::Bool, PyScalarKind::Int) => DType::Int64,
             (_, PyScalarKind::Int) => a,
-            (Kind::Float, PyScalarKind::Float) => a,
+            (Kind::Float | Kind::Complex, PyScalarKind::Float) => a,
             (_, PyScalarKind::Float) => DType::Float64,
         }
     }
@@ -211,7 +237,7 @@ impl DType {
     /// Dtype of `a / b` (true division): float results, float64 for ints/bools.
     pub fn true_divide(a: DType, b: DType) -> DType {
         let r = DType::promote(a, b);
-        if r.is_float() {
+        if r.is_float() || r.is_complex() {
             r
         } else {
             DType::Float64
@@ -222,7 +248,7 @@ impl DType {
     /// float16 for 1-byte inputs; Tessera has no float16 and uses float32.
     pub fn float_result(a: DType) -> DType {
         match a {
-            DType::Float32 | DType::Float64 => a,
+            DType::Float32 | DType::Float64 | DType::Complex128 => a,
             DType::Bool | DType::Int8 | DType::UInt8 | DType::Int16 | DType::UInt16 => {
                 DType::Float32
             }
@@ -235,13 +261,13 @@ impl DType {
         match a.kind() {
             Kind::Bool | Kind::Int => DType::Int64,
             Kind::UInt => DType::UInt64,
-            Kind::Float => a,
+            Kind::Float | Kind::Complex => a,
         }
     }
 
     /// Dtype of `mean`/`var`/`std` results.
     pub fn mean_result(a: DType) -> DType {
-        if a.is_float() {
+        if a.is_float() || a.is_complex() {
             a
         } else {
             DType::Float64
@@ -269,6 +295,14 @@ impl DType {
             "uint64" | "u8" | "uint" | "L" | "Q" | "ulong" | "ulonglong" | "uintp" => DType::UInt64,
             "float32" | "f4" | "f" | "single" => DType::Float32,
             "float64" | "f8" | "float" | "d" | "double" | "float_" => DType::Float64,
+            "complex128" | "c16" | "complex" | "D" | "cdouble" | "complex_" | "cfloat" => {
+                DType::Complex128
+            }
+            "complex64" | "c8" | "F" | "csingle" => {
+                return Err(ChunkError::DType(
+                    "complex64 is not supported by Tessera: use complex128".into(),
+                ))
+            }
             _ => return Err(ChunkError::UnknownDType(s.to_string())),
         };
         Ok(d)

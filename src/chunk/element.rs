@@ -28,6 +28,14 @@ pub trait Elem: Copy + Send + Sync + PartialOrd + PartialEq + Default + Debug + 
     fn from_u64(v: u64) -> Self;
     /// Bool → this type (0/1).
     fn from_bool(v: bool) -> Self;
+    /// As a complex number (the value itself for complex128, else `v + 0j`).
+    fn to_complex(self) -> num_complex::Complex64 {
+        num_complex::Complex64::new(self.to_f64(), 0.0)
+    }
+    /// From a complex number: the real part (NumPy's complex → real cast).
+    fn from_complex(v: num_complex::Complex64) -> Self {
+        Self::from_f64(v.re)
+    }
     /// NaN test (false for non-floats).
     fn is_nan(self) -> bool {
         false
@@ -40,6 +48,7 @@ pub trait Elem: Copy + Send + Sync + PartialOrd + PartialEq + Default + Debug + 
             Kind::Int => U::from_i64(self.to_i64()),
             Kind::UInt => U::from_u64(self.to_u64()),
             Kind::Bool => U::from_bool(self.to_bool()),
+            Kind::Complex => U::from_complex(self.to_complex()),
         }
     }
 }
@@ -86,6 +95,9 @@ impl Elem for bool {
     #[inline]
     fn from_bool(v: bool) -> Self {
         v
+    }
+    fn from_complex(v: num_complex::Complex64) -> Self {
+        v.re != 0.0 || v.im != 0.0
     }
 }
 

@@ -218,6 +218,11 @@ pub fn binary_scalar(op: BinaryOp, a: &Chunk, s: PyScalar, scalar_left: bool) ->
 /// Run `op` after casting both operands to `common`.
 pub fn binary_in(op: BinaryOp, a: &Chunk, b: &Chunk, common: DType) -> Result<Chunk> {
     use BinaryOp::*;
+    if common.is_complex() {
+        let (x, y) = (a.to_typed::<super::C128>(), b.to_typed::<super::C128>());
+        broadcast_shapes(a.shape(), b.shape())?;
+        return super::complex::binary(op, &x, &y);
+    }
     let out_shape = broadcast_shapes(a.shape(), b.shape())?;
     let rd = op.result_dtype(common)?;
     check_alloc(&out_shape, rd)?;

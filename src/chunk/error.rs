@@ -42,6 +42,9 @@ pub enum ChunkError {
     /// `map_blocks`), kept whole so the layer that owns it can re-raise it.
     #[error("{0}")]
     Raised(Raised),
+    /// A failed linear-algebra computation (NumPy's `numpy.linalg.LinAlgError`).
+    #[error("{0}")]
+    LinAlg(String),
     /// A result too large to allocate (NumPy's MemoryError).
     #[error("Unable to allocate {0} for an array with shape {1} and data type {2}")]
     AllocationTooLarge(String, String, String),

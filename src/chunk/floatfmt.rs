@@ -78,11 +78,30 @@ pub struct FloatLayout {
     pad_right: usize,
     precision: usize,
     exp_size: usize,
+    plus: bool,
 }
 
 impl FloatLayout {
     /// Decide the layout from the values that will be shown.
     pub fn new<T: FmtFloat>(vals: &[T]) -> FloatLayout {
+        FloatLayout::with_sign(vals, false)
+    }
+
+    /// NumPy's `sign='+'` layout (the imaginary parts of complex numbers):
+    /// every value carries its sign.
+    pub fn signed<T: FmtFloat>(vals: &[T]) -> FloatLayout {
+        FloatLayout::with_sign(vals, true)
+    }
+
+    fn sign_of<T: FmtFloat>(&self, v: T) -> &'static str {
+        if self.plus && !v.f().is_sign_negative() {
+            "+"
+        } else {
+            ""
+        }
+    }
+
+    fn with_sign<T: FmtFloat>(vals: &[T], plus: bool) -> FloatLayout {
         let finite: Vec<T> = vals.iter().copied().filter(|v| v.f().is_finite()).collect();
         let nz: Vec<f64> = finite
             .iter()
@@ -101,7 +120,9 @@ impl FloatLayout {
             pad_right: 0,
             precision: 0,
             exp_size: 0,
+            plus,
         };
+        let sgn = |v: T| usize::from(plus && !v.f().is_sign_negative());
         if finite.is_empty() {
             l.exp = false;
         } else if exp {
@@ -118,7 +139,8 @@ impl FloatLayout {
                 .unwrap_or(0);
             l.pad_left = parts
                 .iter()
-                .map(|(m, _)| m.find('.').expect("point"))
+                .zip(&finite)
+                .map(|((m, _), &v)| m.find('.').expect("point") + sgn(v))
                 .max()
                 .unwrap_or(0);
             l.pad_right = l.exp_size + 2 + l.precision;
@@ -126,7 +148,8 @@ impl FloatLayout {
             let strs: Vec<String> = finite.iter().map(|&v| positional(v)).collect();
             l.pad_left = strs
                 .iter()
-                .map(|s| s.find('.').expect("point"))
+                .zip(&finite)
+                .map(|(s, &v)| s.find('.').expect("point") + sgn(v))
                 .max()
                 .unwrap_or(0);
             l.pad_right = strs
@@ -136,7 +159,7 @@ impl FloatLayout {
                 .unwrap_or(0);
         }
         if finite.len() != vals.len() {
-            let neginf = vals.iter().any(|v| v.f() == f64::NEG_INFINITY) as usize;
+            let neginf = (plus || vals.iter().any(|v| v.f() == f64::NEG_INFINITY)) as usize;
             let offset = l.pad_right + 1;
             l.pad_left = l
                 .pad_left
@@ -151,11 +174,11 @@ impl FloatLayout {
         let x = v.f();
         if !x.is_finite() {
             let r = if x.is_nan() {
-                "nan"
+                format!("{}nan", if self.plus { "+" } else { "" })
             } else if x > 0.0 {
-                "inf"
+                format!("{}inf", if self.plus { "+" } else { "" })
             } else {
-                "-inf"
+                "-inf".to_string()
             };
             let w = self.pad_left + self.pad_right + 1;
             return format!("{r:>w$}");
@@ -167,10 +190,15 @@ impl FloatLayout {
             let zeros = "0".repeat(self.precision.saturating_sub(frac.len()));
             let sign = if e < 0 { '-' } else { '+' };
             let digits = format!("{:0w$}", e.unsigned_abs(), w = self.exp_size);
-            let body = format!("{}.{frac}{zeros}e{sign}{digits}", &m[..dot]);
+            let body = format!(
+                "{}{}.{frac}{zeros}e{sign}{digits}",
+                self.sign_of(v),
+                &m[..dot]
+            );
+            let dot = dot + self.sign_of(v).len();
             format!("{:>w$}", body, w = self.pad_left + body.len() - dot)
         } else {
-            let s = positional(v);
+            let s = format!("{}{}", self.sign_of(v), positional(v));
             let dot = s.find('.').expect("point");
             let int = &s[..dot];
             let frac = &s[dot + 1..];

@@ -35,6 +35,24 @@ pub fn py_float_repr(v: f64) -> String {
     }
 }
 
+/// Python's `repr(complex)`: `(1+2j)`, `1j`, `(-0-0.5j)`, `(nan+infj)`.
+pub fn py_complex_repr(re: f64, im: f64) -> String {
+    let part = |v: f64| {
+        let s = py_float_repr(v);
+        s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+    };
+    let i = part(im);
+    if re == 0.0 && !re.is_sign_negative() {
+        return format!("{i}j");
+    }
+    let sign = if im.is_sign_negative() || im.is_nan() && i.starts_with('-') {
+        ""
+    } else {
+        "+"
+    };
+    format!("({}{sign}{i}j)", part(re))
+}
+
 /// `str()` of a NumPy scalar (`1.5`, `3`, `True`); float32 uses its own
 /// shortest digits.
 pub fn scalar_str(s: &Scalar) -> String {
@@ -45,6 +63,7 @@ pub fn scalar_str(s: &Scalar) -> String {
             py_float_repr(d)
         }
         Scalar::F64(v) => py_float_repr(v),
+        Scalar::C128(v) => py_complex_repr(v.0.re, v.0.im),
         Scalar::U64(v) => v.to_string(),
         _ => s.to_i64().to_string(),
     }
@@ -54,6 +73,14 @@ pub fn scalar_str(s: &Scalar) -> String {
 pub fn scalar_repr(s: &Scalar) -> String {
     match *s {
         Scalar::Bool(b) => if b { "np.True_" } else { "np.False_" }.into(),
+        Scalar::C128(v) => {
+            let s = py_complex_repr(v.0.re, v.0.im);
+            let inner = s
+                .strip_prefix('(')
+                .and_then(|t| t.strip_suffix(')'))
+                .unwrap_or(&s);
+            format!("np.complex128({inner})")
+        }
         _ => format!("np.{}({})", s.dtype().name(), scalar_str(s)),
     }
 }
@@ -64,6 +91,7 @@ enum ElemFmt {
     Int { width: usize },
     F32(FloatLayout),
     F64(FloatLayout),
+    C128(FloatLayout, FloatLayout),
 }
 
 impl ElemFmt {
@@ -81,6 +109,12 @@ impl ElemFmt {
                 let a = c.as_array::<f64>().expect("f64");
                 let v: Vec<f64> = show.iter().map(|&i| flat(a, i)).collect();
                 ElemFmt::F64(FloatLayout::new(&v))
+            }
+            DType::Complex128 => {
+                let a = c.as_array::<super::C128>().expect("c128");
+                let re: Vec<f64> = show.iter().map(|&i| flat(a, i).0.re).collect();
+                let im: Vec<f64> = show.iter().map(|&i| flat(a, i).0.im).collect();
+                ElemFmt::C128(FloatLayout::new(&re), FloatLayout::signed(&im))
             }
             _ => {
                 let width = show
@@ -106,6 +140,12 @@ impl ElemFmt {
             ElemFmt::Int { width } => format!("{:>w$}", scalar_str(&c.get_flat(i)), w = *width),
             ElemFmt::F32(l) => l.format(flat(c.as_array::<f32>().expect("f32"), i)),
             ElemFmt::F64(l) => l.format(flat(c.as_array::<f64>().expect("f64"), i)),
+            ElemFmt::C128(r, m) => {
+                let v = flat(c.as_array::<super::C128>().expect("c128"), i);
+                let im = m.format(v.0.im);
+                let sp = im.trim_end().len();
+                format!("{}{}j{}", r.format(v.0.re), &im[..sp], &im[sp..])
+            }
         }
     }
 }

@@ -23,7 +23,7 @@ extern "C" {
 /// Keep OpenBLAS on the calling thread: the parallelism is rayon's row panels
 /// and the scheduler's blocks, and OpenBLAS's own threads would oversubscribe
 /// the cores (its pthread flavour, linked here, is safe to call concurrently).
-fn blas_on_calling_thread() {
+pub(crate) fn blas_on_calling_thread() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     // SAFETY: a plain setter of an int in OpenBLAS, called once before any product.
     ONCE.call_once(|| unsafe { openblas_set_num_threads(1) });
@@ -56,6 +56,23 @@ fn product<T: Elem + LinalgScalar>(a: &Chunk, b: &Chunk) -> Chunk {
     T::into_chunk(out.into_dyn())
 }
 
+/// A complex128 product through `num_complex::Complex64` (OpenBLAS's `zgemm`).
+fn complex_product(a: &Chunk, b: &Chunk) -> Chunk {
+    use num_complex::Complex64;
+    let to = |c: &Chunk| -> Array2<Complex64> { view2::<super::C128>(c).mapv(|v| v.0) };
+    let (av, bv) = (to(a), to(b));
+    blas_on_calling_thread();
+    let mut out = Array2::<Complex64>::zeros((av.nrows(), bv.ncols()));
+    general_mat_mul(
+        Complex64::new(1.0, 0.0),
+        &av,
+        &bv,
+        Complex64::new(0.0, 0.0),
+        &mut out,
+    );
+    Chunk::C128(out.mapv(super::C128).into_dyn())
+}
+
 /// `a @ b` for two 2-D chunks, in NumPy's promoted dtype (bool: any of ands).
 pub fn matmul2(a: &Chunk, b: &Chunk) -> Result<Chunk> {
     if a.ndim() != 2 || b.ndim() != 2 {
@@ -85,6 +102,7 @@ pub fn matmul2(a: &Chunk, b: &Chunk) -> Result<Chunk> {
         DType::UInt64 => product::<u64>(a, b),
         DType::Float32 => product::<f32>(a, b),
         DType::Float64 => product::<f64>(a, b),
+        DType::Complex128 => complex_product(a, b),
         DType::Bool => unreachable!("bool is multiplied as int64"),
     };
     if dt == DType::Bool {

@@ -19,6 +19,7 @@ macro_rules! dispatch_chunk {
             $crate::chunk::Chunk::U64($a) => $body,
             $crate::chunk::Chunk::F32($a) => $body,
             $crate::chunk::Chunk::F64($a) => $body,
+            $crate::chunk::Chunk::C128($a) => $body,
         }
     };
 }
@@ -39,6 +40,9 @@ macro_rules! dispatch_num {
             $crate::chunk::Chunk::U64($a) => $body,
             $crate::chunk::Chunk::F32($a) => $body,
             $crate::chunk::Chunk::F64($a) => $body,
+            $crate::chunk::Chunk::C128(_) => Err($crate::chunk::ChunkError::DType(
+                "this operation is not supported for complex128 arrays".into(),
+            )),
         }
     };
 }
@@ -91,12 +95,91 @@ macro_rules! with_dtype {
                 type $T = f64;
                 $body
             }
+            $crate::chunk::DType::Complex128 => {
+                type $T = $crate::chunk::complex::C128;
+                $body
+            }
+        }
+    };
+}
+
+/// Like [`with_dtype!`] for code that only handles real dtypes (file formats,
+/// BLAS): complex128 evaluates `$complex` instead.
+macro_rules! with_real_dtype {
+    ($d:expr, $T:ident => $body:expr, complex => $complex:expr) => {
+        match $d {
+            $crate::chunk::DType::Bool => {
+                type $T = bool;
+                $body
+            }
+            $crate::chunk::DType::Int8 => {
+                type $T = i8;
+                $body
+            }
+            $crate::chunk::DType::Int16 => {
+                type $T = i16;
+                $body
+            }
+            $crate::chunk::DType::Int32 => {
+                type $T = i32;
+                $body
+            }
+            $crate::chunk::DType::Int64 => {
+                type $T = i64;
+                $body
+            }
+            $crate::chunk::DType::UInt8 => {
+                type $T = u8;
+                $body
+            }
+            $crate::chunk::DType::UInt16 => {
+                type $T = u16;
+                $body
+            }
+            $crate::chunk::DType::UInt32 => {
+                type $T = u32;
+                $body
+            }
+            $crate::chunk::DType::UInt64 => {
+                type $T = u64;
+                $body
+            }
+            $crate::chunk::DType::Float32 => {
+                type $T = f32;
+                $body
+            }
+            $crate::chunk::DType::Float64 => {
+                type $T = f64;
+                $body
+            }
+            $crate::chunk::DType::Complex128 => $complex,
+        }
+    };
+}
+
+/// Like [`dispatch_chunk!`] for code that only handles real dtypes:
+/// a complex128 chunk evaluates `$complex` instead.
+macro_rules! dispatch_real {
+    ($c:expr, $a:ident => $body:expr, complex => $complex:expr) => {
+        match $c {
+            $crate::chunk::Chunk::Bool($a) => $body,
+            $crate::chunk::Chunk::I8($a) => $body,
+            $crate::chunk::Chunk::I16($a) => $body,
+            $crate::chunk::Chunk::I32($a) => $body,
+            $crate::chunk::Chunk::I64($a) => $body,
+            $crate::chunk::Chunk::U8($a) => $body,
+            $crate::chunk::Chunk::U16($a) => $body,
+            $crate::chunk::Chunk::U32($a) => $body,
+            $crate::chunk::Chunk::U64($a) => $body,
+            $crate::chunk::Chunk::F32($a) => $body,
+            $crate::chunk::Chunk::F64($a) => $body,
+            $crate::chunk::Chunk::C128(_) => $complex,
         }
     };
 }
 
 #[allow(unused_imports)]
-pub(crate) use {dispatch_chunk, dispatch_num, with_dtype};
+pub(crate) use {dispatch_chunk, dispatch_num, dispatch_real, with_dtype, with_real_dtype};
 
 mod arith;
 pub mod arrange;
@@ -105,6 +188,7 @@ pub mod blocks;
 #[allow(clippy::module_inception)]
 mod chunk;
 pub mod combine;
+pub mod complex;
 mod construct;
 pub mod cumulative;
 pub mod dtype;
@@ -119,8 +203,11 @@ pub mod histogram;
 pub mod index;
 mod kernel;
 mod lanes;
+pub mod lapack;
 pub mod linalg;
 pub mod nanfix;
+pub mod nplinalg;
+pub mod nplinalg_more;
 pub mod npy;
 mod outer;
 pub mod pad;
@@ -141,6 +228,7 @@ pub use arith::{Arith, FloatArith};
 pub use assemble::{assemble, concatenate};
 pub use chunk::Chunk;
 pub use combine::{combine, stitch};
+pub use complex::C128;
 pub use cumulative::{cumulative, last_along, ScanOp};
 pub use dtype::{DType, Kind, PyScalarKind};
 pub use element::Elem;

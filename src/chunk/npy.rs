@@ -47,7 +47,7 @@ impl NpyMap {
         // never memory unsafety beyond what NumPy's own memmap accepts.
         let map = unsafe { Mmap::map(&file) }.map_err(|e| io_err(path, e))?;
         for d in DTYPES {
-            let shape = with_dtype!(d, T => ArrayViewD::<T>::view_npy(&map[..]).map(|v| v.shape().to_vec()));
+            let shape = with_real_dtype!(d, T => ArrayViewD::<T>::view_npy(&map[..]).map(|v| v.shape().to_vec()), complex => continue);
             if let Ok(shape) = shape {
                 return Ok(NpyMap {
                     map,
@@ -102,11 +102,11 @@ impl NpyMap {
                 step: 1,
             })
             .collect();
-        with_dtype!(self.dtype, T => {
+        with_real_dtype!(self.dtype, T => {
             let v = ArrayViewD::<T>::view_npy(&self.map[..]).map_err(|e| io_err(&self.path, e))?;
             let part = v.slice(info.as_slice());
             Ok(<T as super::Elem>::into_chunk(part.to_owned().into_dimensionality::<IxDyn>().map_err(|e| ChunkError::Shape(e.to_string()))?))
-        })
+        }, complex => Err(ChunkError::DType("complex128 .npy files are not supported by Tessera".into())))
     }
 
     /// The whole array.
@@ -126,7 +126,7 @@ pub fn save(path: &Path, c: &Chunk) -> Result<()> {
     let write = || -> Result<()> {
         let f = File::create(&tmp).map_err(|e| io_err(&tmp, e))?;
         let w = BufWriter::new(f);
-        dispatch_chunk!(c, a => a.as_standard_layout().write_npy(w).map_err(|e| io_err(path, e)))?;
+        dispatch_real!(c, a => a.as_standard_layout().write_npy(w).map_err(|e| io_err(path, e)), complex => return Err(ChunkError::DType("complex128 .npy files are not supported by Tessera".into())))?;
         std::fs::rename(&tmp, path).map_err(|e| io_err(path, e))
     };
     let r = write();

@@ -66,6 +66,11 @@ pub fn partial_at(
     axes: &[usize],
     place: Option<(&[usize], &[usize])>,
 ) -> Result<Partial> {
+    if a.dtype().is_complex() {
+        return Err(ChunkError::DType(format!(
+            "{op:?} reductions of lazy complex128 arrays are not supported by Tessera yet"
+        )));
+    }
     let nd = a.ndim();
     for &ax in axes {
         norm_axis(ax as isize, nd)?;

@@ -123,6 +123,14 @@ pub fn reduce(
     keepdims: bool,
     ddof: usize,
 ) -> Result<Chunk> {
+    if a.dtype().is_complex() {
+        return match op {
+            ReduceOp::Any | ReduceOp::All => {
+                reduce(&a.astype(DType::Bool)?, op, axes, keepdims, ddof)
+            }
+            _ => super::complex::reduce(a, op, axes, keepdims),
+        };
+    }
     let ax = norm_axes(axes, a.ndim())?;
     let p = partial(a, op, &ax)?;
     finalize(p, ddof, keepdims)

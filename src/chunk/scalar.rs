@@ -29,6 +29,8 @@ pub enum Scalar {
     F32(f32),
     /// float64
     F64(f64),
+    /// complex128
+    C128(super::C128),
 }
 
 macro_rules! scalar_dispatch {
@@ -45,6 +47,7 @@ macro_rules! scalar_dispatch {
             Scalar::U64($v) => $body,
             Scalar::F32($v) => $body,
             Scalar::F64($v) => $body,
+            Scalar::C128($v) => $body,
         }
     };
 }
@@ -68,6 +71,7 @@ impl Scalar {
             DType::UInt64 => Scalar::U64(v.cast()),
             DType::Float32 => Scalar::F32(v.cast()),
             DType::Float64 => Scalar::F64(v.cast()),
+            DType::Complex128 => Scalar::C128(v.cast()),
         }
     }
 

@@ -170,6 +170,9 @@ fn type_error(op: UnaryOp, d: DType) -> ChunkError {
 /// Apply a unary ufunc.
 pub fn unary(op: UnaryOp, a: &Chunk) -> Result<Chunk> {
     use UnaryOp::*;
+    if a.dtype().is_complex() {
+        return super::complex::unary(op, a);
+    }
     let rd = op.result_dtype(a.dtype())?;
     match op {
         IsNan | IsInf | IsFinite | Signbit => {

@@ -6,7 +6,7 @@
 use super::chunking::guess_chunks;
 use super::error::{Result, StoreError};
 use super::fs::AtomicFsStore;
-use crate::chunk::{dispatch_chunk, with_dtype, Chunk, DType};
+use crate::chunk::{dispatch_real, with_real_dtype, Chunk, DType};
 use parking_lot::Mutex;
 use serde_json::{json, Value as Json};
 use std::ops::Range;
@@ -86,6 +86,7 @@ fn parse_dtype(s: &str) -> Result<DType> {
     let bare = s.trim_start_matches(['<', '>', '|', '=']);
     DType::ALL
         .into_iter()
+        .filter(|d| !d.is_complex())
         .find(|&d| d.name() == s || d.str_code()[1..] == *bare)
         .ok_or_else(|| StoreError::DType(s.to_string()))
 }
@@ -273,10 +274,10 @@ impl ZarrArray {
         if shape.contains(&0) {
             return Chunk::zeros(shape, self.dtype).map_err(io);
         }
-        with_dtype!(self.dtype, T => {
+        with_real_dtype!(self.dtype, T => {
             let data: Vec<T> = self.array.retrieve_array_subset(&ranges).map_err(io)?;
             Chunk::from_vec(data, shape).map_err(io)
-        })
+        }, complex => Err(StoreError::DType("complex128 is not supported by Tessera's stores".into())))
     }
 
     /// Write `data` (cast to the array's dtype) at `offset`. Writes that cover
@@ -297,11 +298,11 @@ impl ZarrArray {
                 && (end.is_multiple_of(self.chunks[ax]) || end == self.shape[ax])
         });
         let _guard = (!aligned).then(|| self.partial_writes.lock());
-        dispatch_chunk!(typed.as_ref(), a => {
+        dispatch_real!(typed.as_ref(), a => {
             let c = a.as_standard_layout();
             let flat = c.as_slice().expect("standard layout is contiguous");
             self.array.store_array_subset(&ranges, flat).map_err(io)
-        })
+        }, complex => Err(StoreError::DType("complex128 is not supported by Tessera's stores".into())))
     }
 }
 

@@ -157,8 +157,14 @@ fn parse_spellings() {
     for (s, d) in cases {
         assert_eq!(DType::parse(s).unwrap(), d, "{s}");
     }
-    let err = DType::parse("complex128").unwrap_err();
-    assert_eq!(err.to_string(), "data type 'complex128' not understood");
+    assert_eq!(DType::parse("complex").unwrap(), DType::Complex128);
+    let err = DType::parse("complex64").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "complex64 is not supported by Tessera: use complex128"
+    );
+    let err = DType::parse("float16").unwrap_err();
+    assert_eq!(err.to_string(), "data type 'float16' not understood");
 }
 
 #[test]
@@ -168,6 +174,10 @@ fn sizes_and_names_round_trip() {
         assert_eq!(DType::parse(&d.str_code()[1..]).unwrap(), d);
         assert_eq!(d.str_code()[2..].parse::<usize>().unwrap(), d.itemsize());
     }
+    assert_eq!(
+        DType::promote(DType::Float32, DType::Complex128),
+        DType::Complex128
+    );
     assert_eq!(DType::sum_result(DType::Int32), DType::Int64);
     assert_eq!(DType::sum_result(DType::UInt8), DType::UInt64);
     assert_eq!(DType::sum_result(DType::Bool), DType::Int64);

@@ -241,6 +241,13 @@ pub fn chunk_error(e: crate::chunk::ChunkError) -> Box<PyErr> {
             return t.0.clone();
         }
     }
+    if let crate::chunk::ChunkError::LinAlg(m) = &e {
+        let cls = super::linalg::linalg_error_class();
+        return exc::from_value(exc::instance(cls, vec![Value::str(m)]));
+    }
+    if let crate::chunk::ChunkError::DType(m) = &e {
+        return exc::type_error(m.clone());
+    }
     let msg = e.to_string();
     if msg.contains("Unable to allocate") || msg.to_lowercase().contains("memory") {
         exc::new("MemoryError", msg)

@@ -36,6 +36,10 @@ pub fn array_bundle(a: &Array, plain: &str) -> MimeBundle {
 
 /// `repr` of an eager array, exactly as NumPy prints it.
 pub fn ndarray_repr(c: &Chunk) -> String {
+    // A 0-d complex value stands for NumPy's complex128 scalar.
+    if c.ndim() == 0 && c.dtype().is_complex() {
+        return crate::chunk::format::scalar_repr(&c.get_flat(0));
+    }
     crate::chunk::format::repr(c)
 }
 
@@ -52,6 +56,7 @@ pub fn to_list(c: &Chunk) -> Value {
             return match c.dtype() {
                 DType::Bool => Value::Bool(s.to_bool()),
                 d if d.is_float() => Value::Float(s.to_f64()),
+                d if d.is_complex() => super::objects::complex_scalar(&s),
                 _ => Value::Int(s.to_i64()),
             };
         }

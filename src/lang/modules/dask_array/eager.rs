@@ -24,7 +24,7 @@ pub struct NdArrayObj(NdStore);
 impl NdArrayObj {
     /// Wrap a chunk: 0-d results become Python scalars, like NumPy scalars print.
     pub fn value(c: Chunk) -> Value {
-        if c.ndim() == 0 {
+        if c.ndim() == 0 && !c.dtype().is_complex() {
             if let Ok(s) = c.item() {
                 return match c.dtype() {
                     DType::Bool => Value::Bool(s.to_bool()),
@@ -100,6 +100,11 @@ impl Object for NdArrayObj {
             "size" => Value::Int(c.size() as i64),
             "nbytes" => Value::Int(c.nbytes() as i64),
             "dtype" => Value::object(DTypeObj(c.dtype())),
+            "real" => NdArrayObj::value(crate::chunk::complex::real(c)),
+            "imag" => match crate::chunk::complex::imag(c) {
+                Ok(t) => NdArrayObj::value(t),
+                Err(e) => return Some(Err(convert::chunk_error(e))),
+            },
             "T" => match crate::chunk::blocks::permute(c, &(0..c.ndim()).rev().collect::<Vec<_>>())
             {
                 Ok(t) => NdArrayObj::value(t),

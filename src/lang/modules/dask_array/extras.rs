@@ -392,22 +392,27 @@ fn close(vm: &mut Vm, a: &mut Args, all: bool) -> PyResult<Value> {
         .unwrap_or(1e-8);
     let equal_nan = matches!(a.arg(4, "equal_nan"), Some(Value::Bool(true)));
     let out = chunk::broadcast_shapes(x.shape(), y.shape()).map_err(convert::chunk_error)?;
-    let (xv, yv) = (x.to_f64_vec(), y.to_f64_vec());
-    let at = |v: &[f64], shape: &[usize], flat: usize| -> f64 {
-        // Right-aligned broadcasting of a flat output index into `shape`.
-        let (mut rem, mut idx, mut stride) = (flat, 0usize, 1usize);
-        let off = out.len() - shape.len();
-        for ax in (0..out.len()).rev() {
-            let i = rem % out[ax];
-            rem /= out[ax];
-            if ax >= off {
-                let d = shape[ax - off];
-                idx += if d == 1 { 0 } else { i } * stride;
-                stride *= d;
-            }
-        }
-        v[idx]
+    // Complex values compare by modulus, as NumPy's abs(x - y) does.
+    let vals = |c: &Chunk| -> Vec<num_complex::Complex64> {
+        c.to_typed::<chunk::C128>().iter().map(|v| v.0).collect()
     };
+    let (xv, yv) = (vals(&x), vals(&y));
+    let at =
+        |v: &[num_complex::Complex64], shape: &[usize], flat: usize| -> num_complex::Complex64 {
+            // Right-aligned broadcasting of a flat output index into `shape`.
+            let (mut rem, mut idx, mut stride) = (flat, 0usize, 1usize);
+            let off = out.len() - shape.len();
+            for ax in (0..out.len()).rev() {
+                let i = rem % out[ax];
+                rem /= out[ax];
+                if ax >= off {
+                    let d = shape[ax - off];
+                    idx += if d == 1 { 0 } else { i } * stride;
+                    stride *= d;
+                }
+            }
+            v[idx]
+        };
     let n: usize = out.iter().product();
     let flags: Vec<bool> = (0..n)
         .map(|k| {
@@ -417,7 +422,7 @@ fn close(vm: &mut Vm, a: &mut Args, all: bool) -> PyResult<Value> {
             } else if p.is_infinite() || q.is_infinite() {
                 p == q
             } else {
-                (p - q).abs() <= atol + rtol * q.abs()
+                (p - q).norm() <= atol + rtol * q.norm()
             }
         })
         .collect();

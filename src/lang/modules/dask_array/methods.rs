@@ -439,6 +439,12 @@ pub fn eager_method(_vm: &mut Vm, c: &Arc<Chunk>, name: &str) -> Option<Value> {
             "The values as (nested) Python lists.",
             move |_vm, _a| Ok(super::display::to_list(&c)),
         ),
+        "conj" | "conjugate" => bound(
+            name,
+            &format!("{name}()"),
+            "The complex conjugate (the array itself for real dtypes).",
+            move |_vm, _a| Ok(NdArrayObj::value(chunk::complex::conj(&c))),
+        ),
         "copy" => bound("copy", "copy()", "A copy.", move |_vm, _a| {
             Ok(NdArrayObj::value((*c).clone()))
         }),

@@ -451,5 +451,7 @@ pub fn build() -> Value {
     m.set("e", Value::Float(std::f64::consts::E));
     m.set("newaxis", Value::None);
     m.set("random", random_module());
+    m.set("linalg", super::linalg::module());
+    super::complexfns::add(&m);
     Value::Module(m)
 }

@@ -413,3 +413,9 @@ pub(super) fn scalar_for(dt: DType, x: Value) -> PyResult<Value> {
         (_, x) => x,
     })
 }
+
+/// One complex element as a dialect value: a 0-d complex128 array (Tessera
+/// has no Python `complex` type; its `str` is CPython's `(1+2j)`).
+pub fn complex_scalar(s: &crate::chunk::Scalar) -> Value {
+    super::eager::NdArrayObj::value(s.to_chunk())
+}

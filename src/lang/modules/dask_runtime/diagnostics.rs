@@ -145,6 +145,18 @@ pub struct Record {
     values: Vec<Value>,
 }
 
+impl Record {
+    /// A record value of type `kind` with these fields (a namedtuple's repr,
+    /// attributes, indexing and unpacking).
+    pub fn value(kind: &'static str, fields: &'static [&'static str], values: Vec<Value>) -> Value {
+        Value::object(Record {
+            kind,
+            fields,
+            values,
+        })
+    }
+}
+
 impl Object for Record {
     fn type_name(&self) -> String {
         self.kind.into()
