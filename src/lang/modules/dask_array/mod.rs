@@ -34,6 +34,7 @@ mod rng;
 mod run;
 mod scans;
 mod setitem;
+mod setitem_lazy;
 pub mod visualize;
 mod zarrmod;
 

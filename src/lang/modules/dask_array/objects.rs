@@ -330,7 +330,7 @@ impl Object for ArrayObj {
         }))
     }
     fn setitem(&self, vm: &mut Vm, key: &Value, v: Value) -> Option<PyResult<()>> {
-        Some(super::setitem::lazy_setitem(vm, self, key, v))
+        Some(super::setitem_lazy::lazy_setitem(vm, self, key, v))
     }
     fn delitem(&self, _vm: &mut Vm, _key: &Value) -> Option<PyResult<()>> {
         // Dask's Array has no __delitem__: Python looks it up and fails.

@@ -1,24 +1,24 @@
 //! `x[key] = value` for the dialect's arrays. Eager arrays change in place
 //! with NumPy's rules and messages (`chunk::setitem`); lazy arrays take a new
 //! expression as Dask's `Array.__setitem__` does: a boolean-array key becomes
-//! `where(key, value, x)`, every other key an O(1) `array::setitem` plan.
+//! `where(key, value, x)`, every other key an O(1) `array::setitem` plan
+//! (the lazy side is `setitem_lazy.rs`).
 //! Keys: integers, slices (any step), `...`, `None`, at most one integer list
 //! or 1-d boolean array on one axis (for lazy arrays also a lazy 1-d integer
 //! array, `array::setitem_index`), or a boolean mask of the array's shape.
 
 use super::convert;
 use super::eager::NdArrayObj;
-use super::objects::{as_array, as_ndarray, tuple_repr, ArrayObj};
+use super::objects::{as_array, as_ndarray, tuple_repr};
 use crate::array::{self, Array, IndexItem};
 use crate::chunk::setitem::{assign, assign_mask, Place};
 use crate::chunk::{Chunk, ChunkError, DType, Kind};
 use crate::lang::eval::Vm;
 use crate::lang::exc::{self, PyResult};
 use crate::lang::value::Value;
-use std::sync::Arc;
 
 /// One entry of an assignment key.
-enum Item {
+pub(super) enum Item {
     Basic(IndexItem),
     /// An eager integer or boolean array (from an ndarray or a list).
     Eager(Chunk),
@@ -53,7 +53,7 @@ fn item(v: &Value) -> PyResult<Item> {
     Ok(Item::Basic(one.remove(0)))
 }
 
-fn items(key: &Value) -> PyResult<Vec<Item>> {
+pub(super) fn items(key: &Value) -> PyResult<Vec<Item>> {
     match key {
         Value::Tuple(t) => t.iter().map(item).collect(),
         other => Ok(vec![item(other)?]),
@@ -61,8 +61,8 @@ fn items(key: &Value) -> PyResult<Vec<Item>> {
 }
 
 /// The messages of the two libraries for the same mistakes.
-struct Wording {
-    lazy: bool,
+pub(super) struct Wording {
+    pub(super) lazy: bool,
 }
 
 impl Wording {
@@ -143,7 +143,7 @@ fn list_place(c: &Chunk, axis: usize, n: usize, w: &Wording) -> PyResult<Place> 
 }
 
 /// One place per axis of an array of `shape` for a key without a mask.
-fn places(shape: &[usize], items: &[Item], w: &Wording) -> PyResult<Vec<Place>> {
+pub(super) fn places(shape: &[usize], items: &[Item], w: &Wording) -> PyResult<Vec<Place>> {
     let consumed = items
         .iter()
         .filter(|i| !matches!(i, Item::Basic(IndexItem::NewAxis | IndexItem::Ellipsis)))
@@ -219,7 +219,7 @@ fn full(n: usize) -> Place {
 /// A Python value (or list) as an array to assign into `dtype`, with NumPy's
 /// scalar rules: floats into integers truncate, NaN and infinity refuse, and
 /// Python integers out of the type's range overflow.
-fn eager_value(vm: &mut Vm, v: &Value, dtype: DType, lazy: bool) -> PyResult<Chunk> {
+pub(super) fn eager_value(vm: &mut Vm, v: &Value, dtype: DType, lazy: bool) -> PyResult<Chunk> {
     if let Some(c) = as_ndarray(v) {
         if lazy {
             check_finite(&c, dtype, true)?;
@@ -320,110 +320,4 @@ pub fn eager_setitem(vm: &mut Vm, a: &NdArrayObj, key: &Value, v: Value) -> PyRe
     a.store()
         .update(|c| assign(c, &places, &value))
         .map_err(kernel_error)
-}
-
-fn lazy_value(vm: &mut Vm, v: &Value, dtype: DType) -> PyResult<Array> {
-    if let Some(a) = as_array(v) {
-        return Ok(a);
-    }
-    let c = Arc::new(
-        eager_value(vm, v, dtype, true)?
-            .astype(dtype)
-            .map_err(convert::chunk_error)?,
-    );
-    let token = Arc::as_ptr(&c) as usize as u64;
-    array::creation::from_chunk(c, &array::ChunkSpec::Full, token).map_err(convert::array_error)
-}
-
-/// Dask's message for an array of unknown chunk sizes in `__setitem__`.
-fn unknown_chunks() -> Box<exc::PyErr> {
-    exc::value_error(
-        "Arrays chunk sizes are unknown. \n\nA possible solution: \
-         https://docs.dask.org/en/latest/array-chunks.html#unknown-chunks\n\
-         Summary: to compute chunks sizes, use\n\n   \
-         x.compute_chunk_sizes()  # for Dask Array `x`\n   \
-         ddf.to_dask_array(lengths=True)  # for Dask DataFrame `ddf`",
-    )
-}
-
-/// `x[mask] = value` for a boolean array `mask` of `x`'s shape: Dask's `where`.
-fn lazy_mask(x: &Array, mask: &Array, value: &Array) -> PyResult<Array> {
-    let (ks, xs) = (&mask.meta().shape, &x.meta().shape);
-    let same = ks.len() == xs.len()
-        && ks
-            .iter()
-            .zip(xs)
-            .all(|(&a, &b)| a == b || a == array::UNKNOWN || b == array::UNKNOWN);
-    if !same {
-        return Err(exc::new(
-            "IndexError",
-            format!(
-                "boolean index shape {} must match indexed array's {}.",
-                tuple_repr(ks),
-                tuple_repr(xs)
-            ),
-        ));
-    }
-    let vs = &value.meta().shape;
-    if !vs.is_empty() {
-        return Err(exc::value_error(if vs.iter().all(|&n| n == 1) {
-            format!(
-                "operands could not be broadcast together with shapes {} (nan,) {}",
-                tuple_repr(ks),
-                tuple_repr(xs)
-            )
-        } else {
-            format!("cannot broadcast shape {} to shape (nan,)", tuple_repr(vs))
-        }));
-    }
-    let value = array::elementwise::astype(value, x.meta().dtype).map_err(convert::array_error)?;
-    array::select::where3(mask, &value, x).map_err(convert::array_error)
-}
-
-/// `x[key] = v` for a lazy array: `x` holds a new expression afterwards.
-pub fn lazy_setitem(vm: &mut Vm, obj: &ArrayObj, key: &Value, v: Value) -> PyResult<()> {
-    let x = obj.array();
-    let value = lazy_value(vm, &v, x.meta().dtype)?;
-    let items = items(key)?;
-    if let [Item::Lazy(m)] = items.as_slice() {
-        // Dask's rule: a lone lazy key that is neither integer nor a 1-d
-        // boolean for a many-axis array is a mask (`where`).
-        let dt = m.meta().dtype;
-        let int = matches!(dt.kind(), Kind::Int | Kind::UInt);
-        if !int && !(dt == DType::Bool && m.meta().ndim() == 1 && x.meta().ndim() > 1) {
-            let m = array::elementwise::astype(m, DType::Bool).map_err(convert::array_error)?;
-            obj.replace(lazy_mask(&x, &m, &value)?);
-            return Ok(());
-        }
-    }
-    if x.meta().has_unknown() {
-        return Err(unknown_chunks());
-    }
-    let places = places(&x.meta().shape, &items, &Wording { lazy: true })?;
-    let lazy_key = items.iter().find_map(|i| match i {
-        Item::Lazy(k) => Some(k.clone()),
-        _ => None,
-    });
-    if value.meta().has_unknown() {
-        // Dask compares the value's NaN sizes with the selection and fails.
-        return Err(exc::value_error(format!(
-            "shape mismatch: value array of shape {} could not be broadcast to indexing result of shape {}",
-            tuple_repr(&value.meta().shape),
-            tuple_repr(&crate::chunk::setitem::selection_shape(&places))
-        )));
-    }
-    let y = match lazy_key {
-        Some(k) => {
-            // The lazy key's axis: the one place `places` left as an empty list.
-            let axis = places
-                .iter()
-                .position(|p| matches!(p, Place::List(v) if v.is_empty()))
-                .unwrap_or(0);
-            array::setitem_index::setitem_index(&x, &places, axis, &k, &value)
-        }
-        None => array::setitem::setitem(&x, &places, &value),
-    }
-    .map_err(convert::array_error)?;
-    obj.replace(y);
-    Ok(())
 }
