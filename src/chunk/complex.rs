@@ -209,7 +209,7 @@ pub fn binary(op: BinaryOp, x: &ArrayD<C128>, y: &ArrayD<C128>) -> Result<Chunk>
         Add => |p, q| p + q,
         Sub => |p, q| p - q,
         Mul => |p, q| p * q,
-        TrueDiv => |p, q| p / q,
+        TrueDiv => numpy_div,
         Pow => pow,
         Maximum | Fmax => |p, q| {
             if C128(p) >= C128(q) || q.re.is_nan() || q.im.is_nan() {
@@ -230,6 +230,23 @@ pub fn binary(op: BinaryOp, x: &ArrayD<C128>, y: &ArrayD<C128>) -> Result<Chunk>
     Ok(Chunk::C128(super::kernel::map2(x, y, |p, q| {
         C128(f(p.0, q.0))
     })?))
+}
+
+/// NumPy's complex division (Smith's method, scaled by the reciprocal).
+pub fn numpy_div(a: Complex64, b: Complex64) -> Complex64 {
+    let (br, bi) = (b.re.abs(), b.im.abs());
+    if br >= bi {
+        if br == 0.0 && bi == 0.0 {
+            return Complex64::new(a.re / br, a.im / br);
+        }
+        let rat = b.im / b.re;
+        let scl = 1.0 / (b.re + b.im * rat);
+        Complex64::new((a.re + a.im * rat) * scl, (a.im - a.re * rat) * scl)
+    } else {
+        let rat = b.re / b.im;
+        let scl = 1.0 / (b.im + b.re * rat);
+        Complex64::new((a.re * rat + a.im) * scl, (a.im * rat - a.re) * scl)
+    }
 }
 
 /// `p ** q` with small integer powers by repeated multiplication (as NumPy

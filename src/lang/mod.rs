@@ -7,6 +7,7 @@
 
 pub mod builtins;
 pub mod compile;
+pub mod complexnum;
 pub mod error;
 pub mod eval;
 pub mod exc;

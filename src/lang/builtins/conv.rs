@@ -318,6 +318,13 @@ pub(super) fn register(t: &mut Table) {
     );
     add(
         t,
+        "complex",
+        "complex(real=0, imag=0)",
+        "Create a complex number from a real part and an optional imaginary part.",
+        crate::lang::complexnum::complex_builtin,
+    );
+    add(
+        t,
         "abs",
         "abs(x, /)",
         "Return the absolute value of the argument.",

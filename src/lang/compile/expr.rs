@@ -84,7 +84,9 @@ impl Compiler<'_> {
                     }
                 },
                 ast::Number::Float(f) => Value::Float(*f),
-                ast::Number::Complex { .. } => return Err(self.unsupported("complex numbers", e)),
+                ast::Number::Complex { real, imag } => {
+                    crate::lang::complexnum::PyComplex::value(*real, *imag)
+                }
             }),
             E::StringLiteral(s) => Expr::Const(Value::str(s.value.to_str())),
             E::BooleanLiteral(b) => Expr::Const(Value::Bool(b.value)),

@@ -148,8 +148,11 @@ fn float_op(op: BinOp, a: f64, b: f64) -> PyResult<Value> {
                 ));
             }
             if r.is_nan() && !a.is_nan() && !b.is_nan() {
-                return Err(exc::value_error(
-                    "Tessera has no complex numbers: negative number to a fractional power",
+                // A negative base to a fractional power is complex (CPython's _Py_c_pow).
+                let (len, phase) = (a.abs().powf(b), std::f64::consts::PI * b);
+                return Ok(crate::lang::complexnum::PyComplex::value(
+                    len * phase.cos(),
+                    len * phase.sin(),
                 ));
             }
             r

@@ -273,13 +273,23 @@ pub(super) fn basic_selection(
     Ok(sels)
 }
 
+/// A Python complex operand as a 0-d complex128 chunk.
+fn complex_operand(v: &Value) -> Option<Arc<Chunk>> {
+    if !matches!(v, Value::Object(_)) {
+        return None;
+    }
+    let z = crate::lang::complexnum::as_complex(v)?;
+    let s = crate::chunk::Scalar::C128(crate::chunk::C128(z));
+    Some(Arc::new(s.to_chunk()))
+}
+
 fn eager_binop(c: &Chunk, op: BinaryOp, other: &Value, reflected: bool) -> Option<PyResult<Value>> {
     if as_array(other).is_some() {
         return None; // let the lazy array's reflected operator build a lazy result
     }
     let r = if let Some(s) = convert::scalar(other) {
         crate::chunk::binary_scalar(op, c, s, reflected)
-    } else if let Some(o) = as_ndarray(other) {
+    } else if let Some(o) = as_ndarray(other).or_else(|| complex_operand(other)) {
         if reflected {
             crate::chunk::binary(op, &o, c)
         } else {

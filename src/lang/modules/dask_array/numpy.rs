@@ -53,6 +53,9 @@ pub fn to_chunk(v: &Value) -> PyResult<Chunk> {
     if let Some(z) = super::diskio::as_disk(v) {
         return z.read_all().map_err(convert::store_error);
     }
+    if has_complex(v) {
+        return complex_chunk(v);
+    }
     let mut shape_out = Vec::new();
     let mut flat = Vec::new();
     let mut kind = 0u8; // 0 bool, 1 int, 2 float
@@ -109,6 +112,49 @@ pub fn to_chunk(v: &Value) -> PyResult<Chunk> {
     Chunk::from_vec(flat, &shape_out)
         .and_then(|c| c.astype(d))
         .map_err(convert::chunk_error)
+}
+
+fn has_complex(v: &Value) -> bool {
+    match v {
+        Value::List(l) => l.read().iter().any(has_complex),
+        Value::Tuple(t) => t.iter().any(has_complex),
+        Value::Object(o) => o.as_any().is::<crate::lang::complexnum::PyComplex>(),
+        _ => false,
+    }
+}
+
+/// A complex128 array from (nested) sequences holding Python complex numbers.
+fn complex_chunk(v: &Value) -> PyResult<Chunk> {
+    fn walk(v: &Value, re: &mut Vec<Value>, im: &mut Vec<Value>) -> PyResult<Value> {
+        let items: Option<Vec<Value>> = match v {
+            Value::List(l) => Some(l.read().clone()),
+            Value::Tuple(t) => Some(t.to_vec()),
+            _ => None,
+        };
+        match items {
+            Some(items) => {
+                let (mut r, mut i) = (Vec::new(), Vec::new());
+                for it in &items {
+                    let _ = walk(it, &mut r, &mut i)?;
+                }
+                re.push(Value::list(r));
+                im.push(Value::list(i));
+                Ok(Value::None)
+            }
+            None => {
+                let z = crate::lang::complexnum::as_complex(v).ok_or_else(|| {
+                    exc::type_error(format!("cannot make an array from {}", v.type_name()))
+                })?;
+                re.push(Value::Float(z.re));
+                im.push(Value::Float(z.im));
+                Ok(Value::None)
+            }
+        }
+    }
+    let (mut re, mut im) = (Vec::new(), Vec::new());
+    walk(v, &mut re, &mut im)?;
+    let (re, im) = (to_chunk(&re[0])?, to_chunk(&im[0])?);
+    chunk::complex::from_parts(&re, &im).map_err(convert::chunk_error)
 }
 
 /// A unary ufunc on an eager or lazy array (lazy in, lazy out).

@@ -414,8 +414,10 @@ pub(super) fn scalar_for(dt: DType, x: Value) -> PyResult<Value> {
     })
 }
 
-/// One complex element as a dialect value: a 0-d complex128 array (Tessera
-/// has no Python `complex` type; its `str` is CPython's `(1+2j)`).
+/// One complex element as a Python `complex` (what `tolist()` gives).
 pub fn complex_scalar(s: &crate::chunk::Scalar) -> Value {
-    super::eager::NdArrayObj::value(s.to_chunk())
+    match s {
+        crate::chunk::Scalar::C128(z) => crate::lang::complexnum::PyComplex::value(z.0.re, z.0.im),
+        other => Value::Float(other.to_f64()),
+    }
 }
