@@ -89,6 +89,19 @@ fn check(info: c_int) -> Result<(), c_int> {
     }
 }
 
+/// LAPACK's two-call protocol: ask `run` for its optimal workspace size
+/// (`lwork = -1`), then run it with a workspace of that size.
+fn with_workspace(mut run: impl FnMut(&mut [f64], c_int, &mut c_int)) -> Result<(), c_int> {
+    let mut info = 0;
+    let mut q = [0.0f64];
+    run(&mut q, -1, &mut info);
+    check(info)?;
+    let mut work = vec![0.0; work_len(q[0])];
+    let lw = work.len() as c_int;
+    run(&mut work, lw, &mut info);
+    check(info)
+}
+
 fn work_len(w: f64) -> usize {
     (w as usize).max(1)
 }
@@ -154,8 +167,7 @@ pub fn geev(mut a: ColMat, vectors: bool) -> Result<(Vec<f64>, Vec<f64>, ColMat)
     let mut vl = [0.0f64; 1];
     let (jobvl, jobvr) = (ch(b'N'), ch(if vectors { b'V' } else { b'N' }));
     let (ldvl, ldvr) = (1 as c_int, if vectors { lda } else { 1 });
-    let mut info = 0;
-    let mut run = |work: &mut [f64], lwork: c_int, info: &mut c_int| {
+    let run = |work: &mut [f64], lwork: c_int, info: &mut c_int| {
         // SAFETY: a is n×n, wr/wi have n entries, vr is n×n when jobvr='V'.
         unsafe {
             sys::dgeev_(
@@ -176,13 +188,7 @@ pub fn geev(mut a: ColMat, vectors: bool) -> Result<(Vec<f64>, Vec<f64>, ColMat)
             )
         }
     };
-    let mut q = [0.0f64];
-    run(&mut q, -1, &mut info);
-    check(info)?;
-    let mut work = vec![0.0; work_len(q[0])];
-    let lw = work.len() as c_int;
-    run(&mut work, lw, &mut info);
-    check(info).map(|_| (wr, wi, vr))
+    with_workspace(run).map(|_| (wr, wi, vr))
 }
 
 /// `dsyevd` on the `uplo` (`b'L'`/`b'U'`) triangle: ascending eigenvalues and,
@@ -239,8 +245,7 @@ pub fn gesdd(mut a: ColMat, jobz: u8) -> Result<(ColMat, Vec<f64>, ColMat), c_in
     let (mm, nn, lda, ldu, ldvt) = (m as c_int, n as c_int, a.ld(), u.ld(), vt.ld());
     let job = ch(jobz);
     let mut iwork = vec![0 as c_int; 8 * k.max(1)];
-    let mut info = 0;
-    let mut run = |work: &mut [f64], lwork: c_int, info: &mut c_int| {
+    let run = |work: &mut [f64], lwork: c_int, info: &mut c_int| {
         // SAFETY: sizes follow dgesdd's documentation for this jobz.
         unsafe {
             sys::dgesdd_(
@@ -261,13 +266,7 @@ pub fn gesdd(mut a: ColMat, jobz: u8) -> Result<(ColMat, Vec<f64>, ColMat), c_in
             )
         }
     };
-    let mut q = [0.0f64];
-    run(&mut q, -1, &mut info);
-    check(info)?;
-    let mut work = vec![0.0; work_len(q[0])];
-    let lw = work.len() as c_int;
-    run(&mut work, lw, &mut info);
-    check(info).map(|_| (u, s, vt))
+    with_workspace(run).map(|_| (u, s, vt))
 }
 
 /// `dgeqrf`: the QR factorisation in LAPACK's compact form (R in the upper
@@ -276,8 +275,7 @@ pub fn geqrf(mut a: ColMat) -> Result<(ColMat, Vec<f64>), c_int> {
     prepare();
     let (m, n, lda) = (a.rows as c_int, a.cols as c_int, a.ld());
     let mut tau = vec![0.0; a.rows.min(a.cols)];
-    let mut info = 0;
-    let mut run = |work: &mut [f64], lwork: c_int, info: &mut c_int| {
+    let run = |work: &mut [f64], lwork: c_int, info: &mut c_int| {
         // SAFETY: a is m×n, tau has min(m, n) entries.
         unsafe {
             sys::dgeqrf_(
@@ -292,21 +290,14 @@ pub fn geqrf(mut a: ColMat) -> Result<(ColMat, Vec<f64>), c_int> {
             )
         }
     };
-    let mut q = [0.0f64];
-    run(&mut q, -1, &mut info);
-    check(info)?;
-    let mut work = vec![0.0; work_len(q[0])];
-    let lw = work.len() as c_int;
-    run(&mut work, lw, &mut info);
-    check(info).map(|_| (a, tau))
+    with_workspace(run).map(|_| (a, tau))
 }
 
 /// `dorgqr`: the first `a.cols` columns of Q from `k` reflectors stored in `a`.
 pub fn orgqr(mut a: ColMat, tau: &[f64]) -> Result<ColMat, c_int> {
     prepare();
     let (m, n, k, lda) = (a.rows as c_int, a.cols as c_int, tau.len() as c_int, a.ld());
-    let mut info = 0;
-    let mut run = |work: &mut [f64], lwork: c_int, info: &mut c_int| {
+    let run = |work: &mut [f64], lwork: c_int, info: &mut c_int| {
         // SAFETY: a is m×n with n ≥ k reflectors, tau has k entries.
         unsafe {
             sys::dorgqr_(
@@ -322,13 +313,7 @@ pub fn orgqr(mut a: ColMat, tau: &[f64]) -> Result<ColMat, c_int> {
             )
         }
     };
-    let mut q = [0.0f64];
-    run(&mut q, -1, &mut info);
-    check(info)?;
-    let mut work = vec![0.0; work_len(q[0])];
-    let lw = work.len() as c_int;
-    run(&mut work, lw, &mut info);
-    check(info).map(|_| a)
+    with_workspace(run).map(|_| a)
 }
 
 /// `dpotrf` on the `uplo` triangle; `info > 0`: not positive definite.
