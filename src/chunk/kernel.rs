@@ -174,14 +174,13 @@ where
         let x = *a.iter().next().expect("one element");
         return Ok(map1(b, move |y| f(x, y)));
     }
-    let dim = IxDyn(&shape);
-    let av = a.broadcast(dim.clone()).expect("broadcast checked");
-    let bv = b.broadcast(dim).expect("broadcast checked");
-    Ok(if av.len() >= PAR_THRESHOLD {
-        Zip::from(&av).and(&bv).par_map_collect(|&x, &y| f(x, y))
-    } else {
-        Zip::from(&av).and(&bv).map_collect(|&x, &y| f(x, y))
-    })
+    Ok(super::strided::broadcast_map2(
+        a,
+        b,
+        &shape,
+        PAR_THRESHOLD,
+        f,
+    ))
 }
 
 /// Apply `f` to three broadcast operands (used by `where` and `clip`).

@@ -220,6 +220,7 @@ mod scalar;
 pub mod select;
 pub mod setitem;
 pub mod setops;
+mod strided;
 pub mod topk;
 pub mod ufunc;
 mod ziggurat;
