@@ -2,9 +2,9 @@
 
 use super::arith::Arith;
 use super::error::{ChunkError, Result};
-use super::kernel::{broadcast_shapes, check_alloc, map2, map3};
+use super::kernel::{broadcast_shapes, check_alloc, map1, map2, map3};
 use super::{Chunk, DType, Elem, Kind, PyScalarKind};
-use ndarray::ArrayD;
+use ndarray::{ArrayD, IxDyn};
 
 /// A binary ufunc.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -239,6 +239,11 @@ pub fn binary_in(op: BinaryOp, a: &Chunk, b: &Chunk, common: DType) -> Result<Ch
             "Integers to negative integer powers are not allowed.".into(),
         ));
     }
+    if op == Pow {
+        if let Some(c) = float_pow_scalar(a, b) {
+            return Ok(c);
+        }
+    }
     match op {
         Eq | Ne | Lt | Le | Gt | Ge => {
             dispatch_chunk!(&a, x => compare(op, x, Elem::array(b).expect("same dtype")))
@@ -274,6 +279,45 @@ pub fn binary_in(op: BinaryOp, a: &Chunk, b: &Chunk, common: DType) -> Result<Ch
         _ => dispatch_num!(&a, x => arith(op, x, Elem::array(b).expect("same dtype")),
             bool _x => Err(unsupported(op, work))),
     }
+}
+
+/// `x ** 2`, `x ** 3` and `x ** -1` for a float64 array and a scalar exponent,
+/// without libm's `pow` (which costs ~20 ns an element): the square and the
+/// reciprocal are a single rounding, exactly what a correctly rounded `pow`
+/// gives, and the cube is computed in double-double with FMA, so it is
+/// correctly rounded but for the rarest ties. Other cases return `None`.
+fn float_pow_scalar(a: &Chunk, b: &Chunk) -> Option<Chunk> {
+    let (Chunk::F64(x), Chunk::F64(e)) = (a, b) else {
+        return None;
+    };
+    if e.len() != 1 || e.ndim() > x.ndim() {
+        return None;
+    }
+    let e = *e.iter().next()?;
+    let r = if e == 2.0 {
+        map1(x, |v| v * v)
+    } else if e == -1.0 {
+        map1(x, |v| 1.0 / v)
+    } else if e == 3.0 {
+        map1(x, cube)
+    } else {
+        return None;
+    };
+    let shape = broadcast_shapes(a.shape(), b.shape()).ok()?;
+    Some(Chunk::F64(r.into_shape_with_order(IxDyn(&shape)).ok()?))
+}
+
+/// `v³` rounded once: `v²` as an exact sum `h + l`, then `h·v + l·v` with the
+/// rounding error of `h·v` recovered by FMA.
+#[inline(always)]
+fn cube(v: f64) -> f64 {
+    let h = v * v;
+    let r = h * v;
+    if r == 0.0 || !r.is_finite() {
+        return r;
+    }
+    let l = v.mul_add(v, -h);
+    r + (h.mul_add(v, -r) + l * v)
 }
 
 fn has_negative(c: &Chunk) -> bool {

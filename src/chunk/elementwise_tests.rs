@@ -203,3 +203,34 @@ fn large_inputs_take_the_parallel_path_with_same_results() {
     let got = r.to_f64_vec();
     assert!(got.iter().enumerate().all(|(i, &x)| x == 2.0 * i as f64));
 }
+
+#[test]
+fn float_powers_without_libm_match_powf() {
+    // Squares, cubes and reciprocals take a fast path, rounded once (libm's
+    // pow is only within an ulp, so allow that much).
+    let mut vals: Vec<f64> = vec![0.0, -0.0, 1.0, -1.0, 2.5, -3.75, 1e-100, 1e100, 1e300];
+    vals.extend([f64::INFINITY, f64::NEG_INFINITY, f64::MIN_POSITIVE]);
+    let mut z = 0x1234_5678_9abc_def0u64;
+    for _ in 0..20000 {
+        z ^= z << 13;
+        z ^= z >> 7;
+        z ^= z << 17;
+        let m = (z >> 11) as f64 / (1u64 << 53) as f64;
+        let e = ((z & 0xff) as i32) - 128;
+        vals.push((m - 0.5) * 2f64.powi(e));
+    }
+    let x = Chunk::from_vec(vals.clone(), &[vals.len()]).unwrap();
+    for p in [2.0, 3.0, -1.0] {
+        let got = binary_scalar(BinaryOp::Pow, &x, PyScalar::Float(p), false).unwrap();
+        for (v, g) in vals.iter().zip(got.to_f64_vec()) {
+            let want = v.powf(p);
+            let ulps = (g.to_bits() as i64)
+                .wrapping_sub(want.to_bits() as i64)
+                .abs();
+            assert!(
+                ulps <= 1 || (g.is_nan() && want.is_nan()),
+                "{v} ** {p}: {g} vs {want}"
+            );
+        }
+    }
+}
