@@ -185,3 +185,29 @@ fn normal_quantiles_and_tails() {
         .count();
     assert!(tail > 300 && tail < 700, "tail count {tail}");
 }
+
+#[test]
+fn u53_conversion_by_bit_patterns_is_exact() {
+    let top = (1u64 << 53) - 1;
+    let mut cases = vec![
+        0,
+        1,
+        2,
+        3,
+        top,
+        top - 1,
+        1 << 52,
+        (1 << 52) + 1,
+        (1 << 52) - 1,
+    ];
+    let mut z = 0x9E37_79B9_7F4A_7C15u64;
+    for _ in 0..100_000 {
+        z = z
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        cases.push(z >> 11);
+    }
+    for m in cases {
+        assert_eq!(super::u53_to_f64(m).to_bits(), (m as f64).to_bits(), "{m}");
+    }
+}

@@ -2,6 +2,7 @@
 //! in Doornik's 2005 "ZIGNOR" form with 256 layers), driven by counter-based
 //! words so each value depends only on its element's counter.
 
+use super::random::u53_to_f64;
 use std::sync::OnceLock;
 
 const LAYERS: usize = 256;
@@ -39,13 +40,25 @@ fn open_unit(w: u64) -> f64 {
     ((w >> 11) + 1) as f64 * (1.0 / 9_007_199_254_740_992.0)
 }
 
+/// The Ziggurat's fast path, without branches (tables looked up once): for a
+/// word, the value and whether it is accepted (else [`normal_from`] must
+/// redo it with more words). Lets a batch of words vectorise.
+pub fn normal_fast_path() -> impl Fn(u64) -> (f64, bool) + Copy + Send + Sync {
+    let t = tables();
+    move |w| {
+        let i = (w & 0xff) as usize;
+        let u = 2.0 * (u53_to_f64(w >> 11) * (1.0 / 9_007_199_254_740_992.0)) - 1.0;
+        (u * t.x[i], u.abs() < t.ratio[i])
+    }
+}
+
 /// One standard normal from the 64-bit word `w`; `more` yields further words
 /// (only needed in the ~1% of cases that fall outside the fast path).
 #[inline(always)]
 pub fn normal_from(w: u64, more: impl FnMut() -> u64) -> f64 {
     let t = tables();
     let i = (w & 0xff) as usize;
-    let u = 2.0 * ((w >> 11) as f64 * (1.0 / 9_007_199_254_740_992.0)) - 1.0;
+    let u = 2.0 * (u53_to_f64(w >> 11) * (1.0 / 9_007_199_254_740_992.0)) - 1.0;
     if u.abs() < t.ratio[i] {
         return u * t.x[i];
     }
@@ -58,7 +71,7 @@ fn slow(first: u64, mut more: impl FnMut() -> u64) -> f64 {
     let mut w = first;
     loop {
         let i = (w & 0xff) as usize;
-        let u = 2.0 * ((w >> 11) as f64 * (1.0 / 9_007_199_254_740_992.0)) - 1.0;
+        let u = 2.0 * (u53_to_f64(w >> 11) * (1.0 / 9_007_199_254_740_992.0)) - 1.0;
         if u.abs() < t.ratio[i] {
             return u * t.x[i];
         }
