@@ -13,6 +13,9 @@ impl BlockKernel for Binary {
     fn run(&self, inputs: &[&Chunk]) -> Result<Chunk, ChunkError> {
         chunk::binary(self.0, inputs[0], inputs[1])
     }
+    fn elementwise(&self) -> bool {
+        true
+    }
 }
 
 /// `a <op> scalar` (or `scalar <op> a` when `scalar_left`).
@@ -32,6 +35,9 @@ impl BlockKernel for BinaryScalar {
     fn run(&self, inputs: &[&Chunk]) -> Result<Chunk, ChunkError> {
         chunk::binary_scalar(self.op, inputs[0], self.scalar, self.scalar_left)
     }
+    fn elementwise(&self) -> bool {
+        true
+    }
 }
 
 /// A one-input ufunc (`sin`, `negative`, `isnan`, ...).
@@ -43,6 +49,9 @@ impl BlockKernel for Unary {
     }
     fn run(&self, inputs: &[&Chunk]) -> Result<Chunk, ChunkError> {
         chunk::unary(self.0, inputs[0])
+    }
+    fn elementwise(&self) -> bool {
+        true
     }
 }
 
@@ -56,6 +65,9 @@ impl BlockKernel for AsType {
     fn run(&self, inputs: &[&Chunk]) -> Result<Chunk, ChunkError> {
         inputs[0].astype(self.0)
     }
+    fn elementwise(&self) -> bool {
+        true
+    }
 }
 
 /// `np.round(x, decimals)`.
@@ -67,5 +79,8 @@ impl BlockKernel for Round {
     }
     fn run(&self, inputs: &[&Chunk]) -> Result<Chunk, ChunkError> {
         chunk::round(inputs[0], self.0)
+    }
+    fn elementwise(&self) -> bool {
+        true
     }
 }

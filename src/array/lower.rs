@@ -2,10 +2,11 @@
 //! array is computed or drawn; every node is lowered once even when shared.
 
 use super::error::ArrayError;
+use super::fused::{self, Fused, LeafBlocks};
 use super::meta::Meta;
 use super::node::{Array, AxisIndex, Op, Reduction};
 use super::slicing::axis_plan;
-use super::stream::{self, Stream};
+use super::stream;
 use crate::chunk::blocks::{self, Sel};
 use crate::chunk::{self, Chunk, Partial};
 use crate::graph::{Input, Key, Task, TaskGraph};
@@ -46,16 +47,21 @@ pub fn lower_plain(outputs: &[Array]) -> Result<TaskGraph, ArrayError> {
 
 fn lower_with(outputs: &[Array], streaming: bool) -> Result<TaskGraph, ArrayError> {
     let order = post_order(outputs);
-    // Reductions over a private source → elementwise chain stream it tile by tile;
-    // the chain's own tasks are then not emitted at all.
+    // A reduction fuses the expression private to it (sources, elementwise
+    // kernels, slices, small inner reductions) and evaluates it tile by tile;
+    // the fused nodes' own tasks are then not emitted at all. Consumers come
+    // first, so an inner reduction joins its consumer's fused expression.
     let uses = stream::use_counts(outputs, &order);
-    let mut streams: HashMap<Arc<str>, Stream> = HashMap::new();
+    let mut streams: HashMap<Arc<str>, Arc<Fused>> = HashMap::new();
     let mut absorbed: HashSet<Arc<str>> = HashSet::new();
-    for a in order.iter().filter(|_| streaming) {
+    for a in order.iter().rev().filter(|_| streaming) {
+        if absorbed.contains(a.name()) {
+            continue;
+        }
         if let Op::Reduce(r) = a.op() {
-            if let Some(s) = stream::chain(&r.input, &uses) {
-                absorbed.extend(s.nodes.iter().cloned());
-                streams.insert(a.name().clone(), s);
+            if let Some(f) = fused::plan(&r.input, &uses) {
+                absorbed.extend(f.absorbed.iter().cloned());
+                streams.insert(a.name().clone(), Arc::new(f));
             }
         }
     }
@@ -101,7 +107,7 @@ fn post_order(outputs: &[Array]) -> Vec<Array> {
     order
 }
 
-fn emit(a: &Array, stream: Option<&Stream>, g: &mut TaskGraph) -> Result<(), ArrayError> {
+fn emit(a: &Array, stream: Option<&Arc<Fused>>, g: &mut TaskGraph) -> Result<(), ArrayError> {
     let meta = a.meta();
     let bytes = meta.max_block_bytes();
     match a.op() {
@@ -250,7 +256,7 @@ fn copy_in_slabs(
     Ok(())
 }
 
-fn emit_reduction(a: &Array, r: &Reduction, stream: Option<&Stream>, g: &mut TaskGraph) {
+fn emit_reduction(a: &Array, r: &Reduction, stream: Option<&Arc<Fused>>, g: &mut TaskGraph) {
     let im = r.input.meta().clone();
     let base = a.name().to_string();
     let partial_name: Arc<str> = Arc::from(format!("{base}-partial"));
@@ -326,11 +332,10 @@ fn emit_reduction(a: &Array, r: &Reduction, stream: Option<&Stream>, g: &mut Tas
             .map(|(ax, &i)| im.chunks[ax][i as usize])
             .collect()
     };
-    let stream: Option<Arc<Stream>> = stream.map(|s| Arc::new(s.clone()));
-    let stream_label: Option<Arc<str>> = stream.as_ref().map(|s| {
+    let stream_label: Option<Arc<str>> = stream.map(|s| {
         Arc::from(format!(
             "{}-{}-partial",
-            s.label(),
+            s.label,
             super::reduction::op_name(op)
         ))
     });
@@ -338,12 +343,31 @@ fn emit_reduction(a: &Array, r: &Reduction, stream: Option<&Stream>, g: &mut Tas
     let axes_arc: Arc<[usize]> = Arc::from(r.axes.clone());
     for idx in im.block_indices() {
         let pkey = Key::block(&partial_name, &idx);
-        let task = match (&stream, &stream_label) {
+        let task = match (stream, &stream_label) {
             (Some(s), Some(label)) => {
                 let (s, off, shp, axes) =
                     (s.clone(), offset_of(&idx), shape_of(&idx), axes_arc.clone());
-                let f = task_fn(move |_| Ok(datum(stream::partial(&s, &off, &shp, op, &axes)?)));
-                Task::new(label.clone(), f, Vec::new())
+                let leaf_idx: Vec<Vec<u32>> =
+                    (0..s.leaves.len()).map(|k| s.leaf_block(k, &idx)).collect();
+                let keys: Vec<Key> = leaf_idx
+                    .iter()
+                    .enumerate()
+                    .map(|(k, li)| Key::block(s.leaves[k].name(), li))
+                    .collect();
+                let offsets: Vec<Vec<usize>> = leaf_idx
+                    .iter()
+                    .enumerate()
+                    .map(|(k, li)| s.leaves[k].meta().block_offset(li))
+                    .collect();
+                let f = task_fn(move |ins: &[Datum]| {
+                    let blocks = ins.iter().map(as_chunk).collect::<Result<Vec<_>, _>>()?;
+                    let leaves = LeafBlocks {
+                        blocks,
+                        offsets: offsets.clone(),
+                    };
+                    Ok(datum(s.partial(&off, &shp, op, &axes, &leaves)?))
+                });
+                Task::from_keys(label.clone(), f, &keys)
             }
             _ => Task::from_keys(
                 partial_label.clone(),

@@ -12,6 +12,7 @@ pub mod einsum;
 mod einsum_chunks;
 pub mod elementwise;
 pub mod error;
+mod fused;
 pub mod histogram;
 pub mod join;
 pub mod kernels;
@@ -51,6 +52,8 @@ pub use slicing::IndexItem;
 
 #[cfg(test)]
 mod breadth_tests;
+#[cfg(test)]
+mod fused_tests;
 #[cfg(test)]
 mod overlap_tests;
 #[cfg(test)]

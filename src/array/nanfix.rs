@@ -20,6 +20,9 @@ impl BlockKernel for NanToNum {
     fn run(&self, inputs: &[&Chunk]) -> Result<Chunk, ChunkError> {
         nanfix::nan_to_num(inputs[0], self.nan, self.posinf, self.neginf)
     }
+    fn elementwise(&self) -> bool {
+        true
+    }
 }
 
 /// `da.nan_to_num(a, nan, posinf, neginf)`: same chunks and dtype as `a`.

@@ -31,6 +31,12 @@ pub trait BlockKernel: Send + Sync {
     fn name(&self) -> &str;
     /// Compute one output block from the corresponding input blocks.
     fn run(&self, inputs: &[&Chunk]) -> Result<Chunk, ChunkError>;
+    /// Whether each output element depends only on the input elements at the
+    /// same (broadcast) position: such a kernel may run on any sub-region of a
+    /// block, so a fused reduction can evaluate it tile by tile.
+    fn elementwise(&self) -> bool {
+        false
+    }
 }
 
 /// Chooses, for each output block, which input blocks it reads and how it is

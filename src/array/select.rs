@@ -17,6 +17,9 @@ impl BlockKernel for Where {
     fn run(&self, inputs: &[&Chunk]) -> Result<Chunk, ChunkError> {
         chunk::select::where3(inputs[0], inputs[1], inputs[2])
     }
+    fn elementwise(&self) -> bool {
+        true
+    }
 }
 
 /// `where(cond, x, y)`: `x` where `cond` is true, else `y` (broadcast together).

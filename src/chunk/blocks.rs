@@ -236,6 +236,21 @@ pub fn permute(c: &Chunk, perm: &[usize]) -> Result<Chunk> {
     }))
 }
 
+/// The same elements with a new shape of equal size (adding or dropping
+/// length-1 axes): no copy when the data is already in C order.
+pub fn with_shape(c: Chunk, shape: &[usize]) -> Result<Chunk> {
+    if shape.iter().product::<usize>() != c.size() {
+        return Err(ChunkError::Shape(format!(
+            "cannot reshape array of size {} into shape {shape:?}",
+            c.size()
+        )));
+    }
+    Ok(dispatch_chunk!(c, a => {
+        let a = if a.is_standard_layout() { a } else { to_standard(&a) };
+        Chunk::from_array(a.into_shape_with_order(IxDyn(shape)).expect("size checked, C order"))
+    }))
+}
+
 /// An owned copy in standard layout (helper for kernels that need contiguity).
 pub fn to_standard<T: Clone>(a: &ArrayD<T>) -> ArrayD<T> {
     a.as_standard_layout().into_owned()
