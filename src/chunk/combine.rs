@@ -67,6 +67,12 @@ fn merge(op: ReduceOp, a: PartialData, b: PartialData) -> Result<PartialData> {
             };
             PartialData::Plain(binary(bop, &x, &y)?)
         }
+        // A mean needs no second moment: add counts and totals in place.
+        (PartialData::Moments(mut x), PartialData::Moments(y)) if matches!(op, Mean | NanMean) => {
+            x.count += &y.count;
+            x.total += &y.total;
+            PartialData::Moments(x)
+        }
         (PartialData::Moments(x), PartialData::Moments(y)) => {
             PartialData::Moments(merge_moments(&x, &y))
         }

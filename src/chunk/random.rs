@@ -381,8 +381,20 @@ impl CounterRng {
             )));
         }
         let range = high.wrapping_sub(low) as u64;
-        let pick = move |w: u64| low.wrapping_add(((w as u128 * range as u128) >> 64) as i64);
-        let vals = self.fill(block, DType::Int64, move |_, a, b| (pick(a), pick(b)))?;
+        let vals = if range <= u32::MAX as u64 {
+            // The same `(w * range) >> 64` from 32 x 32-bit products, which
+            // vectorise (AVX2 has no 64-bit high multiply): with w = hi·2^32 + lo,
+            // w·range >> 64 == (hi·range + (lo·range >> 32)) >> 32, no overflow.
+            let r = range as u32 as u64;
+            let pick = move |w: u64| {
+                let (hi, lo) = (w >> 32, w & 0xFFFF_FFFF);
+                low.wrapping_add(((hi * r + ((lo * r) >> 32)) >> 32) as i64)
+            };
+            self.fill(block, DType::Int64, move |_, a, b| (pick(a), pick(b)))?
+        } else {
+            let pick = move |w: u64| low.wrapping_add(((w as u128 * range as u128) >> 64) as i64);
+            self.fill(block, DType::Int64, move |_, a, b| (pick(a), pick(b)))?
+        };
         if dtype == DType::Int64 {
             Ok(Chunk::I64(vals))
         } else {

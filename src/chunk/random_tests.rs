@@ -211,3 +211,24 @@ fn u53_conversion_by_bit_patterns_is_exact() {
         assert_eq!(super::u53_to_f64(m).to_bits(), (m as f64).to_bits(), "{m}");
     }
 }
+
+#[test]
+fn randint_small_ranges_equal_the_wide_multiply() {
+    // The 32-bit split path gives exactly low + (w * range) >> 64.
+    let rng = CounterRng::new(11, 0);
+    let shape = [3000usize];
+    let spec = BlockSpec::whole(&shape);
+    for (lo, hi) in [(0i64, 100i64), (-5, 7), (0, 1 << 31), (0, (1 << 32) + 1)] {
+        let got = rng
+            .randint(lo, hi, DType::Int64, &spec)
+            .unwrap()
+            .to_f64_vec();
+        let range = (hi - lo) as u64;
+        for (g, v) in got.iter().enumerate() {
+            let (a, b) = rng.words(g as u64 / 2);
+            let w = if g % 2 == 0 { a } else { b };
+            let want = lo + ((w as u128 * range as u128) >> 64) as i64;
+            assert_eq!(*v as i64, want, "{lo}..{hi} at {g}");
+        }
+    }
+}
