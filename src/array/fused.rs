@@ -391,19 +391,32 @@ impl Fused {
     }
 }
 
+/// One memoised tile: node, region, value.
+struct MemoEntry {
+    node: usize,
+    offset: Vec<usize>,
+    shape: Vec<usize>,
+    tile: Rc<Chunk>,
+}
+
 /// Tiles of shared nodes within one root tile, by node and region.
 #[derive(Default)]
-struct Memo(Vec<(usize, Vec<usize>, Vec<usize>, Rc<Chunk>)>);
+struct Memo(Vec<MemoEntry>);
 
 impl Memo {
     fn get(&self, n: usize, offset: &[usize], shape: &[usize]) -> Option<Rc<Chunk>> {
         self.0
             .iter()
-            .find(|(m, o, s, _)| *m == n && o == offset && s == shape)
-            .map(|e| e.3.clone())
+            .find(|e| e.node == n && e.offset == offset && e.shape == shape)
+            .map(|e| e.tile.clone())
     }
 
     fn put(&mut self, n: usize, offset: &[usize], shape: &[usize], c: Rc<Chunk>) {
-        self.0.push((n, offset.to_vec(), shape.to_vec(), c));
+        self.0.push(MemoEntry {
+            node: n,
+            offset: offset.to_vec(),
+            shape: shape.to_vec(),
+            tile: c,
+        });
     }
 }
