@@ -4,6 +4,7 @@
 use super::chunks::{AxisSpec, ChunkSpec};
 use super::creation::{self, Distribution};
 use super::slicing::IndexItem;
+use super::tests::close;
 use super::*;
 use crate::chunk::{BinaryOp, Chunk, PyScalar, ReduceOp};
 use crate::sched::{CancelToken, Scheduler};
@@ -18,17 +19,6 @@ fn fused_and_materialised(outputs: &[Array]) -> (Chunk, Chunk) {
     let alone = compute(&outputs[..1], &opts()).unwrap().0.remove(0);
     let both = compute(outputs, &opts()).unwrap().0.remove(0);
     (alone, both)
-}
-
-fn close(a: &Chunk, b: &Chunk) {
-    assert_eq!(a.shape(), b.shape());
-    assert_eq!(a.dtype(), b.dtype());
-    for (x, y) in a.to_f64_vec().iter().zip(b.to_f64_vec()) {
-        assert!(
-            (x - y).abs() <= 1e-9 * (1.0 + y.abs()) || (x.is_nan() && y.is_nan()),
-            "{x} != {y}"
-        );
-    }
 }
 
 fn task_names(a: &Array) -> Vec<String> {

@@ -30,7 +30,8 @@ fn lazy(c: &Chunk, chunks: ChunkSpec) -> Array {
     creation::from_chunk(std::sync::Arc::new(c.clone()), &chunks, 7).unwrap()
 }
 
-fn close(a: &Chunk, b: &Chunk) {
+/// Same shape and dtype, values within 1e-9 relative (NaN equals NaN).
+pub(super) fn close(a: &Chunk, b: &Chunk) {
     assert_eq!(a.shape(), b.shape());
     assert_eq!(a.dtype(), b.dtype());
     for (x, y) in a.to_f64_vec().iter().zip(b.to_f64_vec()) {
