@@ -153,13 +153,23 @@ pub(crate) fn try_outer<T: Elem>(
             PartialData::Plain(T::into_chunk(mk(&dim, acc)))
         }
         Mean | NanMean | Var | Std | NanVar | NanStd => {
-            let ct = fold_cols(rows, g, (0.0f64, 0.0f64), |a, v: T| {
-                let f = v.to_f64();
-                if !(nan && f.is_nan()) {
-                    a.0 += 1.0;
-                    a.1 += f;
-                }
-            });
+            let ct: Vec<(f64, f64)> = if nan {
+                fold_cols(rows, g, (0.0f64, 0.0f64), |a, v: T| {
+                    let f = v.to_f64();
+                    if !f.is_nan() {
+                        a.0 += 1.0;
+                        a.1 += f;
+                    }
+                })
+            } else {
+                // Every element counts: fold plain totals (one f64 per
+                // column vectorises; a (count, total) pair did not).
+                let n = n_red as f64;
+                fold_cols(rows, g, 0.0f64, |a, v: T| *a += v.to_f64())
+                    .into_iter()
+                    .map(|t| (n, t))
+                    .collect()
+            };
             let m2 = if matches!(op, Mean | NanMean) {
                 vec![0.0; g.pre * n_out]
             } else {
