@@ -16,27 +16,43 @@ pub fn combine(parts: Vec<Partial>) -> Result<Partial> {
             "combine needs at least one partial".into(),
         ));
     }
-    check_same(&parts)?;
-    let mut live: Vec<Partial> = Vec::with_capacity(parts.len());
+    check_same(&parts.iter().collect::<Vec<_>>())?;
     let mut first_empty = None;
+    let mut acc: Option<Partial> = None;
     for p in parts {
         if p.empty {
             first_empty.get_or_insert(p);
+        } else if let Some(mut a) = acc.take() {
+            a.data = merge(a.op, a.data, &p.data)?;
+            acc = Some(a);
         } else {
-            live.push(p);
+            acc = Some(p);
         }
     }
-    let mut it = live.into_iter();
-    let Some(mut acc) = it.next() else {
-        return Ok(first_empty.expect("at least one partial"));
+    Ok(acc.or(first_empty).expect("at least one partial"))
+}
+
+/// [`combine`] of borrowed partials (a combine task's inputs stay with the
+/// scheduler): only the first non-empty one is copied, as the accumulator.
+pub fn combine_refs(parts: &[&Partial]) -> Result<Partial> {
+    if parts.is_empty() {
+        return Err(ChunkError::Value(
+            "combine needs at least one partial".into(),
+        ));
+    }
+    check_same(parts)?;
+    let mut live = parts.iter().filter(|p| !p.empty);
+    let Some(&first) = live.next() else {
+        return Ok(parts[0].clone());
     };
-    for p in it {
-        acc.data = merge(acc.op, acc.data, p.data)?;
+    let mut acc = first.clone();
+    for p in live {
+        acc.data = merge(acc.op, acc.data, &p.data)?;
     }
     Ok(acc)
 }
 
-fn merge(op: ReduceOp, a: PartialData, b: PartialData) -> Result<PartialData> {
+fn merge(op: ReduceOp, a: PartialData, b: &PartialData) -> Result<PartialData> {
     use ReduceOp::*;
     Ok(match (a, b) {
         // The common case (sums of float64/int64 partials of one shape) adds in place:
@@ -47,7 +63,7 @@ fn merge(op: ReduceOp, a: PartialData, b: PartialData) -> Result<PartialData> {
                 && x.dtype() == y.dtype()
                 && matches!(x, Chunk::F64(_) | Chunk::I64(_)) =>
         {
-            match (&mut x, &y) {
+            match (&mut x, y) {
                 (Chunk::F64(a), Chunk::F64(b)) => a.zip_mut_with(b, |p, q| *p += *q),
                 (Chunk::I64(a), Chunk::I64(b)) => a.zip_mut_with(b, |p, q| *p = p.wrapping_add(*q)),
                 _ => unreachable!("guarded above"),
@@ -65,7 +81,7 @@ fn merge(op: ReduceOp, a: PartialData, b: PartialData) -> Result<PartialData> {
                 Any => BinaryOp::LogicalOr,
                 _ => BinaryOp::LogicalAnd,
             };
-            PartialData::Plain(binary(bop, &x, &y)?)
+            PartialData::Plain(binary(bop, &x, y)?)
         }
         // A mean needs no second moment: add counts and totals in place.
         (PartialData::Moments(mut x), PartialData::Moments(y)) if matches!(op, Mean | NanMean) => {
@@ -74,7 +90,7 @@ fn merge(op: ReduceOp, a: PartialData, b: PartialData) -> Result<PartialData> {
             PartialData::Moments(x)
         }
         (PartialData::Moments(x), PartialData::Moments(y)) => {
-            PartialData::Moments(merge_moments(&x, &y))
+            PartialData::Moments(merge_moments(&x, y))
         }
         (
             PartialData::Arg {
@@ -88,8 +104,8 @@ fn merge(op: ReduceOp, a: PartialData, b: PartialData) -> Result<PartialData> {
         ) => {
             let want_max = matches!(op, ArgMax | NanArgMax);
             dispatch_chunk!(&va, x => {
-                let y = Elem::array(&vb).ok_or_else(|| ChunkError::Value("arg partial dtypes differ".into()))?;
-                let (v, i) = merge_arg(x, &ia, y, &ib, want_max);
+                let y = Elem::array(vb).ok_or_else(|| ChunkError::Value("arg partial dtypes differ".into()))?;
+                let (v, i) = merge_arg(x, &ia, y, ib, want_max);
                 PartialData::Arg { values: Elem::into_chunk(v), index: i }
             })
         }

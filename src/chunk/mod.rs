@@ -228,7 +228,7 @@ mod ziggurat;
 pub use arith::{Arith, FloatArith};
 pub use assemble::{assemble, concatenate};
 pub use chunk::Chunk;
-pub use combine::{combine, stitch};
+pub use combine::{combine, combine_refs, stitch};
 pub use complex::C128;
 pub use cumulative::{cumulative, last_along, ScanOp};
 pub use dtype::{DType, Kind, PyScalarKind};

@@ -381,10 +381,10 @@ pub fn finalize(p: Partial, ddof: usize, keepdims: bool) -> Result<Chunk> {
 }
 
 /// Check that partials can be merged (same op, axes and state shape).
-pub(crate) fn check_same(parts: &[Partial]) -> Result<()> {
-    let first = &parts[0];
+pub(crate) fn check_same(parts: &[&Partial]) -> Result<()> {
+    let first = parts[0];
     let s0 = partial_shape(first);
-    for p in &parts[1..] {
+    for &p in &parts[1..] {
         if p.op != first.op || p.axes != first.axes {
             return Err(ChunkError::Value(
                 "cannot combine partials of different reductions".into(),

@@ -1,6 +1,6 @@
 use super::*;
 use crate::chunk::partial::partial_at;
-use crate::chunk::{combine, BlockSpec, CounterRng, Elem};
+use crate::chunk::{combine, combine_refs, BlockSpec, CounterRng, Elem};
 use ndarray::{s, ArrayD, IxDyn, SliceInfoElem};
 
 fn cube() -> Chunk {
@@ -177,7 +177,12 @@ fn tree_equals_direct(a: &Chunk, op: ReduceOp, axes: &[usize], rng_seed: u64) {
             let mut it = parts.into_iter().peekable();
             while it.peek().is_some() {
                 let g: Vec<_> = it.by_ref().take(4).collect();
-                next.push(combine(g).unwrap());
+                // Borrowed inputs merge exactly as owned ones (NaN-aware: compared as text).
+                let refs: Vec<&crate::chunk::Partial> = g.iter().collect();
+                let borrowed = combine_refs(&refs).unwrap();
+                let owned = combine(g).unwrap();
+                assert_eq!(format!("{borrowed:?}"), format!("{owned:?}"), "{op:?}");
+                next.push(owned);
             }
             parts = next;
         }
