@@ -2,15 +2,17 @@
 //! array is computed or drawn; every node is lowered once even when shared.
 
 use super::error::ArrayError;
-use super::fused::{self, Fused, LeafBlocks};
+use super::fused::{self, Fused};
 use super::meta::Meta;
 use super::node::{Array, AxisIndex, Op, Reduction};
+use super::reduce_tasks::{as_partial, CombineTask, PartialLayer, PartialTask, SLAB_ELEMS};
 use super::slicing::axis_plan;
 use super::stream;
 use crate::chunk::blocks::{self, Sel};
-use crate::chunk::{self, Chunk, Partial};
+use crate::chunk::{self, Chunk};
+use crate::graph::key::BlockIndex;
 use crate::graph::{Input, Key, Task, TaskGraph};
-use crate::sched::{datum, task_fn, CancelToken, Datum, TaskError};
+use crate::sched::{datum, task_fn, CancelToken, Datum, TaskError, TaskFn};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -18,11 +20,6 @@ use std::sync::Arc;
 pub fn as_chunk(d: &Datum) -> Result<&Chunk, TaskError> {
     d.downcast_ref::<Chunk>()
         .ok_or_else(|| "internal error: expected an array block".into())
-}
-
-fn as_partial(d: &Datum) -> Result<&Partial, TaskError> {
-    d.downcast_ref::<Partial>()
-        .ok_or_else(|| "internal error: expected a partial reduction".into())
 }
 
 /// Keys of every block of `a`, in C order.
@@ -218,14 +215,6 @@ fn broadcast_index(idx: &[u32], input: &Meta) -> Vec<u32> {
         .collect()
 }
 
-/// Blocks above this many elements (8 MiB of float64) are reduced in slabs
-/// with interrupt checks between them; smaller ones in one call.
-const BIG_BLOCK_ELEMS: usize = 1 << 20;
-
-/// Elements a big-block task copies or reduces between two interrupt checks
-/// (well under a millisecond; a few ms in a debug build).
-const SLAB_ELEMS: usize = 1 << 17;
-
 /// [`blocks::copy_region`] in slabs along the first axis, polling the
 /// interrupt flag between them: one rechunk piece can be hundreds of MB.
 fn copy_in_slabs(
@@ -257,48 +246,12 @@ fn copy_in_slabs(
 }
 
 fn emit_reduction(a: &Array, r: &Reduction, stream: Option<&Arc<Fused>>, g: &mut TaskGraph) {
-    let im = r.input.meta().clone();
+    let im = r.input.meta();
     let base = a.name().to_string();
     let partial_name: Arc<str> = Arc::from(format!("{base}-partial"));
-    let (op, axes) = (r.op, r.axes.clone());
-    let global = im.shape.clone();
-    let part_fn = |offset: Vec<usize>| {
-        let axes = axes.clone();
-        let global = global.clone();
-        task_fn(move |ins: &[Datum]| {
-            let c = as_chunk(&ins[0])?;
-            if c.size() <= BIG_BLOCK_ELEMS {
-                return Ok(datum(chunk::partial_at(
-                    c,
-                    op,
-                    &axes,
-                    Some((&offset, &global)),
-                )?));
-            }
-            // A huge block (a rechunk to long strips, a user's big chunks):
-            // reduce it in slabs so an interrupt is seen between them.
-            let local = |off: &[usize], shape: &[usize]| {
-                let at: Vec<usize> = off.iter().zip(&offset).map(|(o, b)| o - b).collect();
-                blocks::sub(c, &at, shape)
-            };
-            Ok(datum(stream::tiled_partial(
-                &offset,
-                c.shape(),
-                &global,
-                op,
-                &axes,
-                SLAB_ELEMS,
-                local,
-            )?))
-        })
-    };
-    let combine_fn = task_fn(|ins: &[Datum]| {
-        let parts: Vec<Partial> = ins
-            .iter()
-            .map(|d| as_partial(d).cloned())
-            .collect::<Result<_, _>>()?;
-        Ok(datum(chunk::combine(parts)?))
-    });
+    let op = r.op;
+    let layer = Arc::new(PartialLayer::new(&r.input, op, &r.axes, stream));
+    let combine_fn: Arc<dyn TaskFn> = Arc::new(CombineTask);
     let (ddof, keepdims) = (r.ddof, r.keepdims);
     let final_fn = task_fn(move |ins: &[Datum]| {
         let p = as_partial(&ins[0])?.clone();
@@ -306,76 +259,30 @@ fn emit_reduction(a: &Array, r: &Reduction, stream: Option<&Arc<Fused>>, g: &mut
     });
     // Group input blocks by output position (the non-reduced block indices).
     let mut groups: std::collections::BTreeMap<Vec<u32>, Vec<Key>> = Default::default();
-    // Block offsets from per-axis prefix sums: O(1) per block, not O(blocks).
-    let starts: Vec<Vec<usize>> = im
-        .chunks
-        .iter()
-        .map(|c| {
-            c.iter()
-                .scan(0usize, |acc, &n| {
-                    let start = *acc;
-                    *acc = acc.saturating_add(n);
-                    Some(start)
-                })
-                .collect()
-        })
-        .collect();
-    let offset_of = |idx: &[u32]| -> Vec<usize> {
-        idx.iter()
-            .enumerate()
-            .map(|(ax, &i)| starts[ax][i as usize])
-            .collect()
-    };
-    let shape_of = |idx: &[u32]| -> Vec<usize> {
-        idx.iter()
-            .enumerate()
-            .map(|(ax, &i)| im.chunks[ax][i as usize])
-            .collect()
-    };
-    let stream_label: Option<Arc<str>> = stream.map(|s| {
-        Arc::from(format!(
+    let label: Arc<str> = match stream {
+        Some(s) => Arc::from(format!(
             "{}-{}-partial",
             s.label,
             super::reduction::op_name(op)
-        ))
-    });
-    let partial_label: Arc<str> = Arc::from(format!("{}-partial", super::reduction::op_name(op)));
-    let axes_arc: Arc<[usize]> = Arc::from(r.axes.clone());
-    for idx in im.block_indices() {
-        let pkey = Key::block(&partial_name, &idx);
-        let task = match (stream, &stream_label) {
-            (Some(s), Some(label)) => {
-                let (s, off, shp, axes) =
-                    (s.clone(), offset_of(&idx), shape_of(&idx), axes_arc.clone());
-                let leaf_idx: Vec<Vec<u32>> =
-                    (0..s.leaves.len()).map(|k| s.leaf_block(k, &idx)).collect();
-                let keys: Vec<Key> = leaf_idx
-                    .iter()
-                    .enumerate()
-                    .map(|(k, li)| Key::block(s.leaves[k].name(), li))
-                    .collect();
-                let offsets: Vec<Vec<usize>> = leaf_idx
-                    .iter()
-                    .enumerate()
-                    .map(|(k, li)| s.leaves[k].meta().block_offset(li))
-                    .collect();
-                let f = task_fn(move |ins: &[Datum]| {
-                    let blocks = ins.iter().map(as_chunk).collect::<Result<Vec<_>, _>>()?;
-                    let leaves = LeafBlocks {
-                        blocks,
-                        offsets: offsets.clone(),
-                    };
-                    Ok(datum(s.partial(&off, &shp, op, &axes, &leaves)?))
-                });
-                Task::from_keys(label.clone(), f, &keys)
-            }
-            _ => Task::from_keys(
-                partial_label.clone(),
-                part_fn(offset_of(&idx)),
-                &[Key::block(r.input.name(), &idx)],
-            ),
+        )),
+        None => Arc::from(format!("{}-partial", super::reduction::op_name(op))),
+    };
+    im.for_each_block_index(|idx| {
+        let pkey = Key::block(&partial_name, idx);
+        let inputs: Vec<Input> = match stream {
+            Some(s) => (0..s.leaves.len())
+                .map(|k| Input::Key(Key::block(s.leaves[k].name(), &s.leaf_block(k, idx))))
+                .collect(),
+            None => vec![Input::Key(Key::block(r.input.name(), idx))],
         };
-        g.insert(pkey.clone(), task);
+        let task = PartialTask {
+            layer: layer.clone(),
+            idx: BlockIndex::from_slice(idx),
+        };
+        g.insert(
+            pkey.clone(),
+            Task::new(label.clone(), Arc::new(task), inputs),
+        );
         let out_pos: Vec<u32> = (0..idx.len())
             .filter_map(|ax| {
                 if r.axes.contains(&ax) {
@@ -386,7 +293,7 @@ fn emit_reduction(a: &Array, r: &Reduction, stream: Option<&Arc<Fused>>, g: &mut
             })
             .collect();
         groups.entry(out_pos).or_default().push(pkey);
-    }
+    });
     let combine_label: Arc<str> = Arc::from(format!("{}-combine", super::reduction::op_name(op)));
     for (pos, mut level) in groups {
         let mut depth = 0;

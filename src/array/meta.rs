@@ -102,12 +102,19 @@ impl Meta {
 
     /// Every block index in C order.
     pub fn block_indices(&self) -> Vec<Vec<u32>> {
+        let mut out = Vec::with_capacity(self.nblocks());
+        self.for_each_block_index(|idx| out.push(idx.to_vec()));
+        out
+    }
+
+    /// Call `f` with every block index in C order, one reused buffer (lowering
+    /// a 10⁵-block reduction need not allocate an index per block).
+    pub fn for_each_block_index(&self, mut f: impl FnMut(&[u32])) {
         let nb = self.numblocks();
         let total: usize = nb.iter().product();
-        let mut out = Vec::with_capacity(total);
         let mut idx = vec![0u32; nb.len()];
         for _ in 0..total {
-            out.push(idx.clone());
+            f(&idx);
             for ax in (0..nb.len()).rev() {
                 idx[ax] += 1;
                 if (idx[ax] as usize) < nb[ax] {
@@ -116,7 +123,6 @@ impl Meta {
                 idx[ax] = 0;
             }
         }
-        out
     }
 
     /// Bytes of the largest block (for memory estimates).

@@ -29,6 +29,7 @@ mod overlap_plan;
 pub mod pad;
 pub mod pad_modes;
 pub mod rechunk_auto;
+mod reduce_tasks;
 pub mod reduction;
 pub mod repeat;
 pub mod reshape;
