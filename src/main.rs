@@ -57,6 +57,7 @@ enum Command {
 
 #[allow(clippy::print_stderr)]
 fn main() -> ExitCode {
+    tessera::alloc::tune();
     // Panics are caught and reported as errors in the cell; log one line, not a backtrace.
     std::panic::set_hook(Box::new(|info| {
         eprintln!("[tessera] internal error (recovered): {info}");

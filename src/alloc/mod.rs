@@ -63,16 +63,50 @@ unsafe impl GlobalAlloc for HugePageAlloc {
     }
 }
 
-/// Return free heap memory to the operating system. glibc keeps freed blocks
-/// below its (self-raising, up to 32 MiB) mmap threshold in its arenas, so
-/// after a computation of many ~32 MiB chunks — above all an interrupted one —
-/// the process would otherwise keep hundreds of MiB it no longer uses. Cheap
+/// Blocks below this come from the heap, whose freed memory is reused.
+/// glibc's default threshold starts at 128 KiB and rises to the size of the
+/// last freed mmapped block, so a compute's same-sized task tables (a 10⁵-task
+/// graph is a few 14 MiB vectors) were mmapped, faulted in page by page and
+/// unmapped again, pass after pass. 32 MiB is where glibc's own rising
+/// threshold stops; bigger chunks keep their own mappings.
+const MMAP_FROM: i32 = 32 << 20;
+
+/// Heap top kept when freeing, so a heap that shrinks and regrows within one
+/// compute is not trimmed and re-faulted each time (cells still trim, below).
+const TRIM_FROM: i32 = 64 << 20;
+
+/// Set the allocator's thresholds for a computing process. Call once, first
+/// thing in `main`.
+pub fn tune() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only changes glibc's allocation thresholds.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, MMAP_FROM);
+        libc::mallopt(libc::M_TRIM_THRESHOLD, TRIM_FROM);
+    }
+}
+
+/// Free heap memory a process may keep between cells (well under the 64 MiB
+/// the reliability tests allow an interrupted cell to leave): up to this, a
+/// cell's task tables and small blocks are reused by the next cell instead of
+/// being returned and faulted in again (first touches of fresh pages were
+/// most of a cold 10⁵-task compute).
+const KEEP_FREE: usize = 16 << 20;
+
+/// Return free heap memory to the operating system once more than
+/// [`KEEP_FREE`] of it has piled up. glibc keeps freed blocks below its
+/// (self-raising, up to 32 MiB) mmap threshold in its arenas, so after a
+/// computation of many ~32 MiB chunks — above all an interrupted one — the
+/// process would otherwise keep hundreds of MiB it no longer uses. Cheap
 /// when little is free; called after each cell.
 pub fn release_free_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only releases pages the allocator holds as free.
+    // SAFETY: mallinfo2 only reads the allocator's statistics; malloc_trim
+    // only releases pages the allocator holds as free.
     unsafe {
-        libc::malloc_trim(0);
+        if libc::mallinfo2().fordblks > KEEP_FREE {
+            libc::malloc_trim(0);
+        }
     }
 }
 
