@@ -16,6 +16,7 @@ mod eager;
 mod einsum;
 mod extras;
 mod fancy;
+mod graphdict;
 mod h5pymod;
 mod interop;
 mod joins;
@@ -187,6 +188,12 @@ fn random_module() -> Value {
         "default_rng(seed=None)",
         "A Generator of lazy random arrays (one fresh stream per call).",
         |_vm, mut a| rng::default_rng(&mut a, true),
+    );
+    m.func(
+        "RandomState",
+        "RandomState(seed=None)",
+        "A RandomState of lazy random arrays (legacy API: randint, random_sample, normal, ...).",
+        |_vm, mut a| rng::random_state(&mut a, true),
     );
     for &(name, sig, make) in dists {
         m.func(name, sig, "A lazy random array.", move |_vm, mut a| {

@@ -318,6 +318,12 @@ fn random_module() -> Value {
         |_vm, mut a| super::rng::default_rng(&mut a, false),
     );
     m.func(
+        "RandomState",
+        "RandomState(seed=None)",
+        "A RandomState drawing NumPy arrays (legacy API: randint, random_sample, normal, ...).",
+        |_vm, mut a| super::rng::random_state(&mut a, false),
+    );
+    m.func(
         "random",
         "random(size=None)",
         "Uniform floats in [0, 1).",

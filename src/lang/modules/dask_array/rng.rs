@@ -1,6 +1,8 @@
 //! `np.random.default_rng(seed)` / `da.random.default_rng(seed)`: a Generator
 //! whose every call draws a fresh stream of the counter-based generator, so
 //! results are reproducible from the seed and independent of chunking.
+//! `RandomState(seed)` (the legacy API older tutorials use) is the same object
+//! with NumPy's legacy method names (`randint`, `random_sample`).
 
 use super::convert::{self, chunks, shape};
 use super::methods::bound;
@@ -21,16 +23,31 @@ pub struct Generator {
     seed: u64,
     calls: AtomicU64,
     lazy: bool,
+    /// A `RandomState` (legacy method names) rather than a `Generator`.
+    legacy: bool,
 }
 
 impl Generator {
     /// A generator from `seed=` (fresh entropy when `None`).
     pub fn value(seed: Option<u64>, lazy: bool) -> Value {
+        Self::make(seed, lazy, false)
+    }
+
+    fn make(seed: Option<u64>, lazy: bool, legacy: bool) -> Value {
         Value::Object(Arc::new(Generator {
             seed: seed.unwrap_or_else(super::numpy::next_seed),
             calls: AtomicU64::new(0),
             lazy,
+            legacy,
         }))
+    }
+
+    fn methods(&self) -> &'static [&'static str] {
+        if self.legacy {
+            LEGACY_METHODS
+        } else {
+            METHODS
+        }
     }
 
     /// The seed of the next draw: one stream per call.
@@ -50,7 +67,7 @@ fn float_arg(a: &mut Args, i: usize, name: &str, default: f64) -> PyResult<f64> 
 /// Parse a method's parameters: the distribution and where `size` sits.
 fn distribution(method: &str, a: &mut Args) -> PyResult<(Distribution, usize)> {
     Ok(match method {
-        "random" => (Distribution::Random, 0),
+        "random" | "random_sample" => (Distribution::Random, 0),
         "standard_normal" => (Distribution::Normal(0.0, 1.0), 0),
         "normal" => (
             Distribution::Normal(float_arg(a, 0, "loc", 0.0)?, float_arg(a, 1, "scale", 1.0)?),
@@ -60,10 +77,11 @@ fn distribution(method: &str, a: &mut Args) -> PyResult<(Distribution, usize)> {
             Distribution::Uniform(float_arg(a, 0, "low", 0.0)?, float_arg(a, 1, "high", 1.0)?),
             2,
         ),
-        "integers" => {
+        "integers" | "randint" => {
             let lo = to_int(
-                &a.arg(0, "low")
-                    .ok_or_else(|| exc::type_error("integers() missing required argument 'low'"))?,
+                &a.arg(0, "low").ok_or_else(|| {
+                    exc::type_error(format!("{method}() missing required argument 'low'"))
+                })?,
                 "",
             )?;
             let hi = match a.arg(1, "high") {
@@ -84,27 +102,41 @@ fn distribution(method: &str, a: &mut Args) -> PyResult<(Distribution, usize)> {
         other => {
             return Err(exc::new(
                 "AttributeError",
-                format!("'Generator' object has no attribute '{other}'"),
+                format!("object has no attribute '{other}'"),
             ))
         }
     })
 }
 
 const METHODS: &[&str] = &["integers", "normal", "random", "standard_normal", "uniform"];
+const LEGACY_METHODS: &[&str] = &[
+    "normal",
+    "randint",
+    "random",
+    "random_sample",
+    "standard_normal",
+    "uniform",
+];
 
 impl Object for Generator {
     fn type_name(&self) -> String {
-        "Generator".into()
+        if self.legacy {
+            "RandomState"
+        } else {
+            "Generator"
+        }
+        .into()
     }
     fn repr(&self) -> String {
+        let kind = self.type_name();
         if self.lazy {
-            "Generator(Counter) (dask.array)".into()
+            format!("{kind}(Counter) (dask.array)")
         } else {
-            "Generator(Counter)".into()
+            format!("{kind}(Counter)")
         }
     }
     fn getattr(&self, _vm: &mut Vm, name: &str) -> Option<PyResult<Value>> {
-        if !METHODS.contains(&name) {
+        if !self.methods().contains(&name) {
             return None;
         }
         let (seed, lazy, method) = (self.next(), self.lazy, name.to_string());
@@ -116,7 +148,7 @@ impl Object for Generator {
         )))
     }
     fn dir(&self) -> Vec<String> {
-        METHODS.iter().map(|s| s.to_string()).collect()
+        self.methods().iter().map(|s| s.to_string()).collect()
     }
     fn as_any(&self) -> &dyn Any {
         self
@@ -150,4 +182,14 @@ pub fn default_rng(a: &mut Args, lazy: bool) -> PyResult<Value> {
         Some(v) => Some(to_int(&v, "seed")? as u64),
     };
     Ok(Generator::value(seed, lazy))
+}
+
+/// `RandomState(seed=None)`: the legacy seeded API (`randint`,
+/// `random_sample`, `normal`, ...) over the same counter-based streams.
+pub fn random_state(a: &mut Args, lazy: bool) -> PyResult<Value> {
+    let seed = match a.arg(0, "seed") {
+        None | Some(Value::None) => None,
+        Some(v) => Some(to_int(&v, "seed")? as u64),
+    };
+    Ok(Generator::make(seed, lazy, true))
 }
