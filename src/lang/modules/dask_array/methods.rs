@@ -70,6 +70,7 @@ const CANDIDATES: &[&str] = &[
     "view",
     "vindex",
     "visualize",
+    "__dask_graph__",
 ];
 
 /// The method names a lazy array really has (for completion and `dir()`).
@@ -350,6 +351,18 @@ pub fn method(x: &Array, name: &str) -> Option<Value> {
                     let g = array::lower::lower_plain(std::slice::from_ref(&y))
                         .map_err(convert::array_error)?;
                     super::visualize::visualize(g, &array::lower::block_keys(&y), a)
+                },
+            )
+        }
+        "__dask_graph__" => {
+            let y = x.clone();
+            bound(
+                "__dask_graph__",
+                "__dask_graph__()",
+                "The task graph as a dict {key: operation}, one task per block (before fusion).",
+                move |_vm, a| {
+                    a.check("__dask_graph__", 0)?;
+                    super::graphdict::graph_dict(std::slice::from_ref(&y))
                 },
             )
         }

@@ -250,6 +250,7 @@ impl Object for ArrayObj {
             "numblocks" => int_tuple(&m.numblocks()),
             "npartitions" => Value::Int(m.nblocks() as i64),
             "name" => Value::str(self.array().name()),
+            "dask" => return Some(super::graphdict::graph_dict(std::slice::from_ref(&a))),
             "T" => match array::manipulation::transpose(&self.array(), None) {
                 Ok(t) => ArrayObj::value(t),
                 Err(e) => return Some(Err(convert::array_error(e))),
@@ -271,6 +272,7 @@ impl Object for ArrayObj {
             "npartitions",
             "name",
             "T",
+            "dask",
         ]
         .iter()
         .map(|s| s.to_string())
