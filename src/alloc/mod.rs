@@ -66,14 +66,17 @@ unsafe impl GlobalAlloc for HugePageAlloc {
 /// Blocks below this come from the heap, whose freed memory is reused.
 /// glibc's default threshold starts at 128 KiB and rises to the size of the
 /// last freed mmapped block, so a compute's same-sized task tables (a 10⁵-task
-/// graph is a few 14 MiB vectors) were mmapped, faulted in page by page and
-/// unmapped again, pass after pass. 32 MiB is where glibc's own rising
-/// threshold stops; bigger chunks keep their own mappings.
-const MMAP_FROM: i32 = 32 << 20;
+/// graph is a few 14 MiB vectors) and 256 KiB tiles were mmapped, faulted in
+/// page by page and unmapped again, pass after pass. Not higher: blocks of a
+/// typical chunk size (a 2000² float64 block is 30.5 MiB) must keep their own
+/// mappings, so one freed after the cell's trim (an interrupted compute's
+/// last tasks) still goes straight back to the system.
+const MMAP_FROM: i32 = 16 << 20;
 
 /// Heap top kept when freeing, so a heap that shrinks and regrows within one
 /// compute is not trimmed and re-faulted each time (cells still trim, below).
-const TRIM_FROM: i32 = 64 << 20;
+/// Half the 64 MiB the reliability tests let an interrupted cell leave.
+const TRIM_FROM: i32 = 32 << 20;
 
 /// Set the allocator's thresholds for a computing process. Call once, first
 /// thing in `main`.
@@ -95,8 +98,8 @@ const KEEP_FREE: usize = 16 << 20;
 
 /// Return free heap memory to the operating system once more than
 /// [`KEEP_FREE`] of it has piled up. glibc keeps freed blocks below its
-/// (self-raising, up to 32 MiB) mmap threshold in its arenas, so after a
-/// computation of many ~32 MiB chunks — above all an interrupted one — the
+/// mmap threshold ([`MMAP_FROM`]) in its arenas, so after a computation of
+/// many chunks just under it — above all an interrupted one — the
 /// process would otherwise keep hundreds of MiB it no longer uses. Cheap
 /// when little is free; called after each cell.
 pub fn release_free_memory() {
