@@ -48,8 +48,9 @@ pub(super) struct PartialLayer {
     pub axes: Vec<usize>,
     /// The input's shape.
     pub global: Vec<usize>,
-    /// The input's chunk sizes and block starts per axis.
+    /// The input's chunk sizes per axis.
     pub chunks: Vec<Vec<usize>>,
+    /// Start of each input block per axis.
     starts: Vec<Vec<usize>>,
     /// The expression evaluated tile by tile inside the task, if fused, with
     /// the block starts of each of its leaves.

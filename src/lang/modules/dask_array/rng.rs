@@ -177,19 +177,19 @@ fn draw(vm: &mut Vm, method: &str, seed: u64, lazy: bool, a: &mut Args) -> PyRes
 
 /// `default_rng(seed=None)` for `np.random` (eager) or `da.random` (lazy).
 pub fn default_rng(a: &mut Args, lazy: bool) -> PyResult<Value> {
-    let seed = match a.arg(0, "seed") {
-        None | Some(Value::None) => None,
-        Some(v) => Some(to_int(&v, "seed")? as u64),
-    };
-    Ok(Generator::value(seed, lazy))
+    Ok(Generator::value(seed_arg(a)?, lazy))
+}
+
+/// The optional `seed` argument (None: fresh entropy).
+fn seed_arg(a: &mut Args) -> PyResult<Option<u64>> {
+    match a.arg(0, "seed") {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => Ok(Some(to_int(&v, "")? as u64)),
+    }
 }
 
 /// `RandomState(seed=None)`: the legacy seeded API (`randint`,
 /// `random_sample`, `normal`, ...) over the same counter-based streams.
 pub fn random_state(a: &mut Args, lazy: bool) -> PyResult<Value> {
-    let seed = match a.arg(0, "seed") {
-        None | Some(Value::None) => None,
-        Some(v) => Some(to_int(&v, "seed")? as u64),
-    };
-    Ok(Generator::make(seed, lazy, true))
+    Ok(Generator::make(seed_arg(a)?, lazy, true))
 }
