@@ -29,7 +29,17 @@ impl Source for DiskSource {
             .map_err(store_error)
     }
     // No `region`: a read decodes whole storage chunks, so streaming a block
-    // tile by tile would decode each chunk once per tile.
+    // tile by tile would decode each chunk once per tile. A small slice is
+    // read on its own, though: the store stops decoding once it has the
+    // selection (zarr) or reads just that hyperslab (HDF5).
+    fn part(
+        &self,
+        _meta: &Meta,
+        offset: &[usize],
+        shape: &[usize],
+    ) -> Option<Result<Chunk, ChunkError>> {
+        Some(self.0.read(offset, shape).map_err(store_error))
+    }
 }
 
 /// A lazy array over an array on disk, named `prefix-token` (`from-zarr`).

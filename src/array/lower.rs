@@ -5,6 +5,7 @@ use super::error::ArrayError;
 use super::fused::{self, Fused};
 use super::meta::Meta;
 use super::node::{Array, AxisIndex, Op, Reduction};
+use super::part_read;
 use super::reduce_tasks::{as_partial, CombineTask, PartialLayer, PartialTask, SLAB_ELEMS};
 use super::slicing::axis_plan;
 use super::stream;
@@ -74,7 +75,7 @@ fn lower_with(outputs: &[Array], streaming: bool) -> Result<TaskGraph, ArrayErro
     let mut g = TaskGraph::with_capacity(capacity);
     for a in &order {
         if !absorbed.contains(a.name()) {
-            emit(a, streams.get(a.name()), &mut g)?;
+            emit(a, streams.get(a.name()), streaming, &mut g)?;
         }
     }
     Ok(g)
@@ -104,7 +105,12 @@ fn post_order(outputs: &[Array]) -> Vec<Array> {
     order
 }
 
-fn emit(a: &Array, stream: Option<&Arc<Fused>>, g: &mut TaskGraph) -> Result<(), ArrayError> {
+fn emit(
+    a: &Array,
+    stream: Option<&Arc<Fused>>,
+    optimise: bool,
+    g: &mut TaskGraph,
+) -> Result<(), ArrayError> {
     let meta = a.meta();
     let bytes = meta.max_block_bytes();
     match a.op() {
@@ -168,7 +174,7 @@ fn emit(a: &Array, stream: Option<&Arc<Fused>>, g: &mut TaskGraph) -> Result<(),
             }
         }
         Op::Reduce(r) => emit_reduction(a, r, stream, g),
-        Op::Slice { input, index } => emit_slice(a, input, index, g),
+        Op::Slice { input, index } => emit_slice(a, input, index, optimise, g),
         Op::Transpose { input, perm } => {
             let p = perm.clone();
             let op =
@@ -326,8 +332,14 @@ fn emit_reduction(a: &Array, r: &Reduction, stream: Option<&Arc<Fused>>, g: &mut
     }
 }
 
-fn emit_slice(a: &Array, input: &Array, index: &[AxisIndex], g: &mut TaskGraph) {
+fn emit_slice(a: &Array, input: &Array, index: &[AxisIndex], optimise: bool, g: &mut TaskGraph) {
     let im = input.meta();
+    // Small selections of sources (and elementwise chains over them) read
+    // only the selected box, not the input block.
+    let part = optimise
+        .then(|| part_read::plan(input))
+        .flatten()
+        .map(Arc::new);
     // Per output axis: for each output block, (input block, local selection); None for new axes.
     let mut per_axis: Vec<Vec<(Option<u32>, Sel)>> = Vec::new();
     let mut fixed: Vec<(usize, u32, Sel)> = Vec::new(); // integer-indexed input axes
@@ -409,6 +421,25 @@ fn emit_slice(a: &Array, input: &Array, index: &[AxisIndex], g: &mut TaskGraph) 
             }
         }
         let sels = out_sels;
+        if let Some(read) = part.as_ref().and_then(|p| {
+            part_read::select_task(
+                p,
+                &im.block_offset(&in_idx),
+                &im.block_shape(&in_idx),
+                &sels,
+            )
+        }) {
+            g.insert(
+                Key::block(a.name(), &idx),
+                Task::new(
+                    op_name.clone(),
+                    task_fn(move |_| Ok(datum(read()?))),
+                    Vec::new(),
+                )
+                .with_bytes(bytes),
+            );
+            continue;
+        }
         let op =
             task_fn(move |ins: &[Datum]| Ok(datum(blocks::select(as_chunk(&ins[0])?, &sels)?)));
         g.insert(

@@ -28,6 +28,7 @@ pub mod overlap;
 mod overlap_plan;
 pub mod pad;
 pub mod pad_modes;
+mod part_read;
 pub mod rechunk_auto;
 mod reduce_tasks;
 pub mod reduction;

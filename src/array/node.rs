@@ -23,6 +23,18 @@ pub trait Source: Send + Sync {
     ) -> Option<Result<Chunk, ChunkError>> {
         None
     }
+    /// A small region (global `offset`, `shape`) inside one block, read without
+    /// making the whole block: what `x[0, 0]` needs. Defaults to `region`;
+    /// stores whose reads decode whole chunks anyway but can stop early (or
+    /// read a hyperslab) offer it without offering `region`.
+    fn part(
+        &self,
+        meta: &Meta,
+        offset: &[usize],
+        shape: &[usize],
+    ) -> Option<Result<Chunk, ChunkError>> {
+        self.region(meta, offset, shape)
+    }
 }
 
 /// A per-block function of aligned input blocks (elementwise ops, ufuncs, astype).

@@ -246,6 +246,59 @@ fn culling_computes_only_needed_blocks() {
 }
 
 #[test]
+fn small_slices_of_sources_read_only_their_box() {
+    // `(x * 10 + x)[...]` over a random source: each selection is one task
+    // per output block that draws just its bounding box (no source blocks),
+    // and equals slicing the whole computed result.
+    use crate::chunk::IndexElem as E;
+    let x = creation::random(
+        Distribution::Random,
+        11,
+        &[300, 200],
+        &ChunkSpec::Uniform(100),
+    )
+    .unwrap();
+    let y = elementwise::binary_scalar(BinaryOp::Mul, &x, PyScalar::Int(10), false).unwrap();
+    let y = elementwise::binary(BinaryOp::Add, &y, &x).unwrap();
+    let whole = run(&y);
+    let s = |a: i64, b: i64, c: i64| IndexItem::Slice(Some(a), Some(b), Some(c));
+    let e = |a: isize, b: isize, c: isize| E::Slice {
+        start: Some(a),
+        stop: Some(b),
+        step: c,
+    };
+    let cases = [
+        (
+            vec![IndexItem::Int(0), IndexItem::Int(0)],
+            vec![E::Index(0), E::Index(0)],
+        ),
+        (
+            vec![IndexItem::Int(257), s(150, 105, -7)],
+            vec![E::Index(257), e(150, 105, -7)],
+        ),
+        (
+            vec![s(10, 14, 1), IndexItem::NewAxis, IndexItem::Int(-1)],
+            vec![e(10, 14, 1), E::NewAxis, E::Index(-1)],
+        ),
+        (
+            vec![s(0, 300, 1), IndexItem::Int(3)],
+            vec![e(0, 300, 1), E::Index(3)],
+        ),
+    ];
+    for (idx, eager) in cases {
+        let lazy = slicing::getitem(&y, &idx).unwrap();
+        let opts = ComputeOptions::new(Scheduler::Sync, CancelToken::new());
+        let (vals, profile) = compute(std::slice::from_ref(&lazy), &opts).unwrap();
+        assert_eq!(vals[0], chunk::slice(&whole, &eager).unwrap(), "{eager:?}");
+        assert_eq!(
+            profile.total,
+            lazy.meta().nblocks(),
+            "{eager:?}: ran only the slice tasks"
+        );
+    }
+}
+
+#[test]
 fn interrupt_stops_a_compute() {
     let x = creation::random(
         Distribution::Random,

@@ -54,6 +54,37 @@ pub struct ZarrArray {
     read_only: bool,
     /// Serialises writes that do not cover whole zarr chunks (read-modify-write).
     partial_writes: Mutex<()>,
+    /// Chunks are C-order little-endian bytes under one zstd frame (zarr-python's
+    /// default), which `read_direct` decodes without zarrs' pipeline.
+    plain_zstd: bool,
+}
+
+/// Whether chunks are stored as C-order little-endian bytes compressed by
+/// zstd alone, the layout [`ZarrArray::read_direct`] decodes itself.
+fn plain_zstd(meta: &Json) -> bool {
+    if !cfg!(target_endian = "little") {
+        return false;
+    }
+    if meta["zarr_format"] == 2 {
+        let filters_none =
+            meta["filters"].is_null() || meta["filters"].as_array().is_some_and(|f| f.is_empty());
+        let big_endian = meta["dtype"].as_str().is_some_and(|d| d.starts_with('>'));
+        return meta["compressor"]["id"] == "zstd"
+            && filters_none
+            && meta["order"] == "C"
+            && !big_endian;
+    }
+    match meta["codecs"].as_array().map(Vec::as_slice) {
+        Some([bytes, zstd]) => {
+            bytes["name"] == "bytes"
+                && matches!(
+                    bytes["configuration"]["endian"].as_str(),
+                    None | Some("little")
+                )
+                && zstd["name"] == "zstd"
+        }
+        _ => false,
+    }
 }
 
 /// Names `memory://N` stores apart.
@@ -135,6 +166,31 @@ fn metadata(new: &NewArray, chunks: &[usize]) -> Json {
             "dimension_separator": "."
         }),
     }
+}
+
+thread_local! {
+    /// One zstd context per thread, reused for every chunk it decodes.
+    static ZSTD: std::cell::RefCell<Option<zstd::bulk::Decompressor<'static>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Decompress one zstd frame into `dst` (which must be large enough).
+fn decompress(src: &[u8], dst: &mut [u8]) -> Result<usize> {
+    ZSTD.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if slot.is_none() {
+            *slot = Some(zstd::bulk::Decompressor::new().map_err(io)?);
+        }
+        let d = slot.as_mut().expect("just created");
+        d.decompress_to_buffer(src, dst).map_err(io)
+    })
+}
+
+/// A chunk whose decoded size is not what its metadata says.
+fn torn(got: usize, want: usize) -> StoreError {
+    StoreError::Io(format!(
+        "a chunk decoded to {got} bytes, but its shape and dtype need {want}"
+    ))
 }
 
 impl ZarrArray {
@@ -223,6 +279,7 @@ impl ZarrArray {
             )
         };
         let dtype = parse_dtype(&dtype)?;
+        let plain_zstd = plain_zstd(&meta);
         let shape: Vec<usize> = array.shape().iter().map(|&n| n as usize).collect();
         let chunks: Vec<usize> = serde_json::from_value(chunks).map_err(io)?;
         Ok(Self {
@@ -234,6 +291,7 @@ impl ZarrArray {
             format,
             read_only,
             partial_writes: Mutex::new(()),
+            plain_zstd,
         })
     }
 
@@ -274,10 +332,100 @@ impl ZarrArray {
         if shape.contains(&0) {
             return Chunk::zeros(shape, self.dtype).map_err(io);
         }
+        if let Some(c) = self.read_direct(offset, shape)? {
+            return Ok(c);
+        }
         with_real_dtype!(self.dtype, T => {
             let data: Vec<T> = self.array.retrieve_array_subset(&ranges).map_err(io)?;
             Chunk::from_vec(data, shape).map_err(io)
         }, complex => Err(StoreError::DType("complex128 is not supported by Tessera's stores".into())))
+    }
+
+    /// A region inside one storage chunk, decoded without zarrs' codec
+    /// pipeline. A whole chunk (the usual `from_zarr` block) is decompressed
+    /// straight into the block's buffer, with no intermediate byte vector to
+    /// convert; a smaller region is decoded only as far as it reaches, since
+    /// zstd is a stream: `x[0, 0]` decodes one 128 KiB block of a 4 MB chunk.
+    /// `None` when the layout or the region does not allow it (then zarrs
+    /// reads it as usual).
+    fn read_direct(&self, offset: &[usize], shape: &[usize]) -> Result<Option<Chunk>> {
+        if !self.plain_zstd || shape.is_empty() {
+            return Ok(None);
+        }
+        let c = &self.chunks;
+        let within =
+            (0..shape.len()).all(|ax| (offset[ax] + shape[ax] - 1) / c[ax] == offset[ax] / c[ax]);
+        if !within {
+            return Ok(None);
+        }
+        let index: Vec<u64> = offset.iter().zip(c).map(|(o, n)| (o / n) as u64).collect();
+        let Some(encoded) = self.array.retrieve_encoded_chunk(&index).map_err(io)? else {
+            return Ok(None); // never written: the fill value, via the usual path
+        };
+        let rel: Vec<usize> = offset.iter().zip(c).map(|(o, n)| o % n).collect();
+        if rel.iter().all(|&r| r == 0) && shape == c.as_slice() {
+            if let Some(chunk) = self.decode_whole(&encoded, shape)? {
+                return Ok(Some(chunk));
+            }
+        }
+        let row: usize = c[1..].iter().product();
+        let rows = rel[0] + shape[0];
+        let mut bytes = vec![0u8; rows * row * self.dtype.itemsize()];
+        if rows == c[0] {
+            let n = decompress(&encoded, &mut bytes)?;
+            if n != bytes.len() {
+                return Err(torn(n, bytes.len()));
+            }
+        } else {
+            let mut decoder = zstd::stream::read::Decoder::with_buffer(&encoded[..]).map_err(io)?;
+            std::io::Read::read_exact(&mut decoder, &mut bytes).map_err(io)?;
+        }
+        let mut prefix_shape = c.clone();
+        prefix_shape[0] = rows;
+        let info: Vec<ndarray::SliceInfoElem> = rel
+            .iter()
+            .zip(shape)
+            .map(|(&o, &n)| ndarray::SliceInfoElem::Slice {
+                start: o as isize,
+                end: Some((o + n) as isize),
+                step: 1,
+            })
+            .collect();
+        let data_type = self.array.data_type();
+        with_real_dtype!(self.dtype, T => {
+            let values: Vec<T> = zarrs::array::ElementOwned::from_array_bytes(data_type, bytes.into()).map_err(io)?;
+            let all = ndarray::ArrayD::from_shape_vec(prefix_shape, values).map_err(io)?;
+            let part = all.slice(info.as_slice()).to_owned();
+            Ok(Some(<T as crate::chunk::Elem>::into_chunk(part)))
+        }, complex => Ok(None))
+    }
+
+    /// A whole chunk decompressed into its final buffer (numeric dtypes; bool
+    /// bytes must be checked, so they take the converting path).
+    fn decode_whole(&self, encoded: &[u8], shape: &[usize]) -> Result<Option<Chunk>> {
+        fn pod<T: bytemuck::Pod>(encoded: &[u8], shape: &[usize]) -> Result<Vec<T>> {
+            let n: usize = shape.iter().product();
+            let mut out = vec![T::zeroed(); n];
+            let dst: &mut [u8] = bytemuck::cast_slice_mut(&mut out);
+            let got = decompress(encoded, dst)?;
+            if got != dst.len() {
+                return Err(torn(got, dst.len()));
+            }
+            Ok(out)
+        }
+        macro_rules! typed {
+            ($($d:ident => $t:ty),*) => {
+                match self.dtype {
+                    $(DType::$d => Chunk::from_vec(pod::<$t>(encoded, shape)?, shape).map_err(io)?,)*
+                    _ => return Ok(None),
+                }
+            };
+        }
+        Ok(Some(typed!(
+            Int8 => i8, Int16 => i16, Int32 => i32, Int64 => i64,
+            UInt8 => u8, UInt16 => u16, UInt32 => u32, UInt64 => u64,
+            Float32 => f32, Float64 => f64
+        )))
     }
 
     /// Write `data` (cast to the array's dtype) at `offset`. Writes that cover

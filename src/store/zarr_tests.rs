@@ -164,3 +164,44 @@ fn errors_name_the_problem() {
     ));
     assert_eq!(parse_dtype(">f8").unwrap(), DType::Float64);
 }
+
+#[test]
+fn direct_chunk_reads_equal_the_data() {
+    let dir = tempfile::tempdir().unwrap();
+    for format in [ZarrFormat::V2, ZarrFormat::V3] {
+        for d in ALL {
+            let p = dir.path().join(format!("prefix-{d:?}-{format:?}.zarr"));
+            let data = counting(&[50, 30, 3]).astype(d).unwrap();
+            let z = ZarrArray::create(Some(&p), &new(&[50, 30, 3], &[40, 20, 3], d, format), false)
+                .unwrap();
+            z.write(&[0, 0, 0], &data).unwrap();
+            let back = ZarrArray::open(&p, true).unwrap();
+            assert!(
+                back.plain_zstd,
+                "{d:?} {format:?}: zarr-python's default layout"
+            );
+            // Leading rows of a chunk, middle rows, a whole chunk, a whole edge
+            // chunk, columns of a chunk, and a region across chunks: all must
+            // equal the same region of the data.
+            for (offset, shape) in [
+                (vec![0, 0, 0], vec![1, 1, 1]),
+                (vec![3, 5, 1], vec![7, 10, 2]),
+                (vec![40, 21, 0], vec![2, 9, 3]),
+                (vec![0, 0, 0], vec![40, 20, 3]),
+                (vec![40, 20, 0], vec![10, 10, 3]),
+                (vec![0, 20, 0], vec![40, 7, 2]),
+                (vec![30, 15, 0], vec![15, 10, 3]),
+            ] {
+                let fast = back.read_direct(&offset, &shape).unwrap();
+                let one_chunk = (0..3).all(|ax| {
+                    let n = [40, 20, 3][ax];
+                    offset[ax] / n == (offset[ax] + shape[ax] - 1) / n
+                });
+                assert_eq!(fast.is_some(), one_chunk, "{offset:?} {shape:?}");
+                let got = back.read(&offset, &shape).unwrap();
+                let want = crate::chunk::blocks::sub(&data, &offset, &shape).unwrap();
+                assert_eq!(got, want, "{d:?} {format:?} {offset:?} {shape:?}");
+            }
+        }
+    }
+}
