@@ -57,6 +57,8 @@ pub struct ZarrArray {
     /// Chunks are C-order little-endian bytes under one zstd frame (zarr-python's
     /// default), which `read_direct` decodes without zarrs' pipeline.
     plain_zstd: bool,
+    /// The directory of an on-disk array (chunk files are read as streams).
+    root: Option<std::path::PathBuf>,
 }
 
 /// Whether chunks are stored as C-order little-endian bytes compressed by
@@ -208,7 +210,9 @@ impl ZarrArray {
         }
         let store: Arc<Storage> = Arc::new(AtomicFsStore::new(path).map_err(StoreError::Io)?);
         let array = Array::open(store, "/").map_err(io)?;
-        Self::wrap(array, format!("file://{shown}"), read_only)
+        let mut z = Self::wrap(array, format!("file://{shown}"), read_only)?;
+        z.root = Some(path.to_path_buf());
+        Ok(z)
     }
 
     /// Create an array at `path` (`None`: in memory). `overwrite` clears an
@@ -292,6 +296,7 @@ impl ZarrArray {
             read_only,
             partial_writes: Mutex::new(()),
             plain_zstd,
+            root: None,
         })
     }
 
@@ -359,26 +364,43 @@ impl ZarrArray {
             return Ok(None);
         }
         let index: Vec<u64> = offset.iter().zip(c).map(|(o, n)| (o / n) as u64).collect();
-        let Some(encoded) = self.array.retrieve_encoded_chunk(&index).map_err(io)? else {
-            return Ok(None); // never written: the fill value, via the usual path
-        };
         let rel: Vec<usize> = offset.iter().zip(c).map(|(o, n)| o % n).collect();
-        if rel.iter().all(|&r| r == 0) && shape == c.as_slice() {
-            if let Some(chunk) = self.decode_whole(&encoded, shape)? {
-                return Ok(Some(chunk));
-            }
-        }
         let row: usize = c[1..].iter().product();
         let rows = rel[0] + shape[0];
-        let mut bytes = vec![0u8; rows * row * self.dtype.itemsize()];
-        if rows == c[0] {
+        let mut bytes = Vec::new();
+        if rows < c[0] {
+            bytes.resize(rows * row * self.dtype.itemsize(), 0u8);
+            // Leading rows: decode the stream only that far, reading the
+            // chunk file only that far when it is on disk.
+            let key = self.array.chunk_key(&index);
+            let done = match &self.root {
+                Some(root) => match std::fs::File::open(root.join(key.as_str())) {
+                    Ok(file) => zstd::stream::read::Decoder::new(file)
+                        .and_then(|mut d| std::io::Read::read_exact(&mut d, &mut bytes)),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+                    Err(e) => Err(e),
+                },
+                None => match self.array.retrieve_encoded_chunk(&index).map_err(io)? {
+                    Some(encoded) => zstd::stream::read::Decoder::with_buffer(&encoded[..])
+                        .and_then(|mut d| std::io::Read::read_exact(&mut d, &mut bytes)),
+                    None => return Ok(None), // never written: the fill value
+                },
+            };
+            done.map_err(io)?;
+        } else {
+            let Some(encoded) = self.array.retrieve_encoded_chunk(&index).map_err(io)? else {
+                return Ok(None); // never written: the fill value, via the usual path
+            };
+            if rel.iter().all(|&r| r == 0) && shape == c.as_slice() {
+                if let Some(chunk) = self.decode_whole(&encoded, shape)? {
+                    return Ok(Some(chunk));
+                }
+            }
+            bytes.resize(rows * row * self.dtype.itemsize(), 0u8);
             let n = decompress(&encoded, &mut bytes)?;
             if n != bytes.len() {
                 return Err(torn(n, bytes.len()));
             }
-        } else {
-            let mut decoder = zstd::stream::read::Decoder::with_buffer(&encoded[..]).map_err(io)?;
-            std::io::Read::read_exact(&mut decoder, &mut bytes).map_err(io)?;
         }
         let mut prefix_shape = c.clone();
         prefix_shape[0] = rows;
