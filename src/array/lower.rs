@@ -68,7 +68,9 @@ fn lower_with(outputs: &[Array], streaming: bool) -> Result<TaskGraph, ArrayErro
         .iter()
         .filter(|a| !absorbed.contains(a.name()))
         .map(|a| match a.op() {
-            Op::Reduce(r) => r.input.meta().nblocks() * 4 / 3 + a.meta().nblocks(),
+            Op::Reduce(r) => {
+                reduction_tasks(r.input.meta().nblocks(), r.split_every, a.meta().nblocks())
+            }
             _ => a.meta().nblocks(),
         })
         .sum();
@@ -79,6 +81,16 @@ fn lower_with(outputs: &[Array], streaming: bool) -> Result<TaskGraph, ArrayErro
         }
     }
     Ok(g)
+}
+
+/// An upper bound on the tasks of a tree reduction of `n` blocks into `out`
+/// output blocks with fan-in `split`: the partials, at most `n / (split - 1)`
+/// combines plus one rounding per level and group, and the aggregates. An
+/// underestimate would make the task table double (and copy) at its largest.
+fn reduction_tasks(n: usize, split: usize, out: usize) -> usize {
+    let split = split.max(2);
+    let levels = (usize::BITS - n.leading_zeros()) as usize / split.ilog2() as usize + 1;
+    n + n.div_ceil(split - 1) + out * (levels + 1)
 }
 
 /// Every node reachable from `outputs`, inputs before their consumers, once each.
@@ -265,6 +277,8 @@ fn emit_reduction(a: &Array, r: &Reduction, stream: Option<&Arc<Fused>>, g: &mut
     });
     // Group input blocks by output position (the non-reduced block indices).
     let mut groups: std::collections::BTreeMap<Vec<u32>, Vec<Key>> = Default::default();
+    let numblocks = im.numblocks();
+    let per_group: usize = r.axes.iter().map(|&ax| numblocks[ax]).product();
     let label: Arc<str> = match stream {
         Some(s) => Arc::from(format!(
             "{}-{}-partial",
@@ -298,7 +312,10 @@ fn emit_reduction(a: &Array, r: &Reduction, stream: Option<&Arc<Fused>>, g: &mut
                 }
             })
             .collect();
-        groups.entry(out_pos).or_default().push(pkey);
+        groups
+            .entry(out_pos)
+            .or_insert_with(|| Vec::with_capacity(per_group))
+            .push(pkey);
     });
     let combine_label: Arc<str> = Arc::from(format!("{}-combine", super::reduction::op_name(op)));
     for (pos, mut level) in groups {
@@ -576,6 +593,41 @@ fn emit_rechunk(a: &Array, input: &Array, g: &mut TaskGraph) {
 #[cfg(test)]
 mod tests {
     use super::overlaps;
+
+    #[test]
+    fn task_tables_are_sized_for_every_reduction_task() {
+        use crate::array::chunks::ChunkSpec;
+        use crate::array::{creation, reduction};
+        use crate::chunk::{DType, ReduceOp, Scalar};
+        for n in [1, 2, 5, 17, 100, 1000, 4097, 20000] {
+            let x = creation::full(
+                "ones",
+                &[n, 3],
+                Scalar::F64(1.0),
+                DType::Float64,
+                &ChunkSpec::Uniform(1),
+            )
+            .unwrap();
+            for split in [2, 3, 4, 8, 32] {
+                for (axes, out) in [(None, 1), (Some(&[0isize][..]), 3)] {
+                    let r =
+                        reduction::reduce(&x, ReduceOp::Sum, axes, false, 0, Some(split)).unwrap();
+                    let g = super::lower(std::slice::from_ref(&r)).unwrap();
+                    let own = g
+                        .nodes()
+                        .iter()
+                        .filter(|t| t.key.name() != &**x.name())
+                        .count();
+                    let bound = super::reduction_tasks(3 * n, split, out);
+                    assert!(own >= 3 * n, "one partial per block");
+                    assert!(
+                        own <= bound,
+                        "n={n} split={split} out={out}: {own} tasks, bound {bound}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn overlap_plans() {
