@@ -129,14 +129,16 @@ def test_tessera_reads_what_zarr_python_writes(tmp_path):
                               float(np.nansum(lazy.astype('f8')).compute()),
                               float(np.isnan(lazy.astype('f8')).sum().compute()),
                               eager[::5, ::4].astype('f8').tolist(),
-                              direct[7, 3:9].astype('f8').tolist()]))
+                              direct[7, 3:9].astype('f8').tolist(),
+                              lazy[3, 8:12].astype('f8').compute().tolist(),
+                              float(lazy[12, 12].astype('f8').compute())]))
     """)
     # The dialect prints lists like CPython; NaN prints as `nan`.
     rows = [ast.literal_eval(re.sub(r"\bnan\b", "None", ln)) for ln in lines]
     got = {r[0]: r for r in rows}
     assert sorted(got) == names
     for name, want in cases.items():
-        _, dtype, shape, nchunks, total, nans, sub, row = got[name]
+        _, dtype, shape, nchunks, total, nans, sub, row, part, elem = got[name]
         assert dtype == str(want.dtype), name
         assert shape == list(want.shape), name
         w = want.astype("f8")
@@ -144,6 +146,10 @@ def test_tessera_reads_what_zarr_python_writes(tmp_path):
         assert nans == np.isnan(w).sum(), name
         np.testing.assert_array_equal(np.array(sub, dtype="f8"), w[::5, ::4], err_msg=name)
         np.testing.assert_array_equal(np.array(row, dtype="f8"), w[7, 3:9], err_msg=name)
+        # Small slices read only their box (a chunk's leading rows, streamed).
+        np.testing.assert_array_equal(np.array(part, dtype="f8"), w[3, 8:12], err_msg=name)
+        np.testing.assert_array_equal(np.array(elem if elem is not None else np.nan), w[12, 12],
+                                      err_msg=name)
     # Sharded arrays read by shard (zarr's chunk grid is the shard grid).
     assert got["sharded.zarr"][3] == [3, 2]
 
