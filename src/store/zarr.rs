@@ -76,6 +76,13 @@ fn plain_zstd(meta: &Json) -> bool {
             && meta["order"] == "C"
             && !big_endian;
     }
+    // A storage transformer may move or re-encode chunk keys: leave those to zarrs.
+    if meta["storage_transformers"]
+        .as_array()
+        .is_some_and(|t| !t.is_empty())
+    {
+        return false;
+    }
     match meta["codecs"].as_array().map(Vec::as_slice) {
         Some([bytes, zstd]) => {
             bytes["name"] == "bytes"

@@ -210,3 +210,52 @@ fn direct_chunk_reads_equal_the_data() {
         }
     }
 }
+
+#[test]
+fn only_zarr_pythons_default_layout_is_decoded_directly() {
+    let v3 = |codecs: serde_json::Value, transformers: serde_json::Value| serde_json::json!({"zarr_format": 3, "codecs": codecs, "storage_transformers": transformers});
+    let plain = serde_json::json!([
+        {"name": "bytes", "configuration": {"endian": "little"}},
+        {"name": "zstd", "configuration": {"level": 0, "checksum": false}}
+    ]);
+    assert!(plain_zstd(&v3(plain.clone(), serde_json::Value::Null)));
+    assert!(plain_zstd(&v3(plain.clone(), serde_json::json!([]))));
+    assert!(!plain_zstd(&v3(plain, serde_json::json!([{"name": "t"}]))));
+    let big = serde_json::json!([
+        {"name": "bytes", "configuration": {"endian": "big"}},
+        {"name": "zstd"}
+    ]);
+    assert!(!plain_zstd(&v3(big, serde_json::Value::Null)));
+    let checked = serde_json::json!([{"name": "bytes"}, {"name": "zstd"}, {"name": "crc32c"}]);
+    assert!(!plain_zstd(&v3(checked, serde_json::Value::Null)));
+    let v2 = |compressor: &str, filters: serde_json::Value, order: &str, dtype: &str| {
+        serde_json::json!({"zarr_format": 2, "compressor": {"id": compressor},
+            "filters": filters, "order": order, "dtype": dtype})
+    };
+    assert!(plain_zstd(&v2("zstd", serde_json::Value::Null, "C", "<i4")));
+    assert!(plain_zstd(&v2("zstd", serde_json::json!([]), "C", "|b1")));
+    assert!(!plain_zstd(&v2(
+        "blosc",
+        serde_json::Value::Null,
+        "C",
+        "<i4"
+    )));
+    assert!(!plain_zstd(&v2(
+        "zstd",
+        serde_json::json!([{"id": "delta"}]),
+        "C",
+        "<i4"
+    )));
+    assert!(!plain_zstd(&v2(
+        "zstd",
+        serde_json::Value::Null,
+        "F",
+        "<i4"
+    )));
+    assert!(!plain_zstd(&v2(
+        "zstd",
+        serde_json::Value::Null,
+        "C",
+        ">i4"
+    )));
+}
