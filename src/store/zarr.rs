@@ -183,23 +183,23 @@ thread_local! {
         const { std::cell::RefCell::new(None) };
 }
 
-/// Decompress one zstd frame into `dst` (which must be large enough).
-fn decompress(src: &[u8], dst: &mut [u8]) -> Result<usize> {
-    ZSTD.with(|cell| {
+/// Decompress one zstd frame into `dst`, which it must fill exactly.
+fn decompress(src: &[u8], dst: &mut [u8]) -> Result<()> {
+    let got = ZSTD.with(|cell| {
         let mut slot = cell.borrow_mut();
         if slot.is_none() {
             *slot = Some(zstd::bulk::Decompressor::new().map_err(io)?);
         }
         let d = slot.as_mut().expect("just created");
         d.decompress_to_buffer(src, dst).map_err(io)
-    })
-}
-
-/// A chunk whose decoded size is not what its metadata says.
-fn torn(got: usize, want: usize) -> StoreError {
-    StoreError::Io(format!(
-        "a chunk decoded to {got} bytes, but its shape and dtype need {want}"
-    ))
+    })?;
+    if got != dst.len() {
+        return Err(StoreError::Io(format!(
+            "it decoded to {got} bytes, but its shape and dtype need {}",
+            dst.len()
+        )));
+    }
+    Ok(())
 }
 
 impl ZarrArray {
@@ -263,7 +263,9 @@ impl ZarrArray {
         };
         let array = Array::new_with_metadata(store, "/", meta).map_err(io)?;
         array.store_metadata().map_err(io)?;
-        Self::wrap(array, location, false)
+        let mut z = Self::wrap(array, location, false)?;
+        z.root = path.map(Path::to_path_buf);
+        Ok(z)
     }
 
     fn wrap(array: Array<Storage>, location: String, read_only: bool) -> Result<Self> {
@@ -371,15 +373,28 @@ impl ZarrArray {
             return Ok(None);
         }
         let index: Vec<u64> = offset.iter().zip(c).map(|(o, n)| (o / n) as u64).collect();
+        let key = self.array.chunk_key(&index);
+        self.decode_region(&index, &key, offset, shape)
+            .map_err(|e| StoreError::Io(format!("zarr chunk '{key}' of {}: {e}", self.location)))
+    }
+
+    /// `read_direct`'s work for the chunk at `index` (stored under `key`).
+    fn decode_region(
+        &self,
+        index: &[u64],
+        key: &zarrs::storage::StoreKey,
+        offset: &[usize],
+        shape: &[usize],
+    ) -> Result<Option<Chunk>> {
+        let c = &self.chunks;
         let rel: Vec<usize> = offset.iter().zip(c).map(|(o, n)| o % n).collect();
         let row: usize = c[1..].iter().product();
         let rows = rel[0] + shape[0];
-        let mut bytes = Vec::new();
+        let mut bytes = vec![];
         if rows < c[0] {
-            bytes.resize(rows * row * self.dtype.itemsize(), 0u8);
             // Leading rows: decode the stream only that far, reading the
             // chunk file only that far when it is on disk.
-            let key = self.array.chunk_key(&index);
+            bytes.resize(rows * row * self.dtype.itemsize(), 0u8);
             let done = match &self.root {
                 Some(root) => match std::fs::File::open(root.join(key.as_str())) {
                     Ok(file) => zstd::stream::read::Decoder::new(file)
@@ -387,7 +402,7 @@ impl ZarrArray {
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
                     Err(e) => Err(e),
                 },
-                None => match self.array.retrieve_encoded_chunk(&index).map_err(io)? {
+                None => match self.array.retrieve_encoded_chunk(index).map_err(io)? {
                     Some(encoded) => zstd::stream::read::Decoder::with_buffer(&encoded[..])
                         .and_then(|mut d| std::io::Read::read_exact(&mut d, &mut bytes)),
                     None => return Ok(None), // never written: the fill value
@@ -395,7 +410,7 @@ impl ZarrArray {
             };
             done.map_err(io)?;
         } else {
-            let Some(encoded) = self.array.retrieve_encoded_chunk(&index).map_err(io)? else {
+            let Some(encoded) = self.array.retrieve_encoded_chunk(index).map_err(io)? else {
                 return Ok(None); // never written: the fill value, via the usual path
             };
             if rel.iter().all(|&r| r == 0) && shape == c.as_slice() {
@@ -404,10 +419,7 @@ impl ZarrArray {
                 }
             }
             bytes.resize(rows * row * self.dtype.itemsize(), 0u8);
-            let n = decompress(&encoded, &mut bytes)?;
-            if n != bytes.len() {
-                return Err(torn(n, bytes.len()));
-            }
+            decompress(&encoded, &mut bytes)?;
         }
         let mut prefix_shape = c.clone();
         prefix_shape[0] = rows;
@@ -435,11 +447,7 @@ impl ZarrArray {
         fn pod<T: bytemuck::Pod>(encoded: &[u8], shape: &[usize]) -> Result<Vec<T>> {
             let n: usize = shape.iter().product();
             let mut out = vec![T::zeroed(); n];
-            let dst: &mut [u8] = bytemuck::cast_slice_mut(&mut out);
-            let got = decompress(encoded, dst)?;
-            if got != dst.len() {
-                return Err(torn(got, dst.len()));
-            }
+            decompress(encoded, bytemuck::cast_slice_mut(&mut out))?;
             Ok(out)
         }
         macro_rules! typed {

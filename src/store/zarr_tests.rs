@@ -259,3 +259,35 @@ fn only_zarr_pythons_default_layout_is_decoded_directly() {
         ">i4"
     )));
 }
+
+#[test]
+fn a_damaged_chunk_is_named_in_the_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("damaged.zarr");
+    let z = ZarrArray::create(
+        Some(&p),
+        &new(&[20, 20], &[10, 10], DType::Int32, ZarrFormat::V3),
+        false,
+    )
+    .unwrap();
+    z.write(&[0, 0], &counting(&[20, 20]).astype(DType::Int32).unwrap())
+        .unwrap();
+    std::fs::write(p.join("c/0/0"), b"not a zstd frame").unwrap();
+    std::fs::write(p.join("c/0/1"), b"").unwrap();
+    let z = ZarrArray::open(&p, true).unwrap();
+    // A whole chunk, a chunk's first row, and an emptied chunk file.
+    for (offset, shape) in [([0, 0], [10, 10]), ([0, 0], [1, 1]), ([0, 10], [1, 2])] {
+        let e = z.read(&offset, &shape).unwrap_err().to_string();
+        assert!(e.starts_with("zarr chunk 'c/0/"), "{offset:?}: {e}");
+        assert!(e.contains("damaged.zarr"), "{offset:?}: {e}");
+    }
+    // The undamaged chunks still read.
+    let ok = z.read(&[10, 10], &[10, 10]).unwrap();
+    let want = crate::chunk::blocks::sub(
+        &counting(&[20, 20]).astype(DType::Int32).unwrap(),
+        &[10, 10],
+        &[10, 10],
+    )
+    .unwrap();
+    assert_eq!(ok, want);
+}
