@@ -276,7 +276,12 @@ fn emit_reduction(a: &Array, r: &Reduction, stream: Option<&Arc<Fused>>, g: &mut
         Ok(datum(chunk::finalize(p, ddof, keepdims)?))
     });
     // Group input blocks by output position (the non-reduced block indices).
-    let mut groups: std::collections::BTreeMap<Vec<u32>, Vec<Key>> = Default::default();
+    // Consecutive blocks usually share a group (always, for a full reduction),
+    // so the last group is checked before the index map.
+    let mut groups: Vec<(Vec<u32>, Vec<Key>)> = Vec::new();
+    let mut group_of: HashMap<Vec<u32>, usize> = HashMap::new();
+    let mut last_group = usize::MAX;
+    let mut out_pos: Vec<u32> = Vec::new();
     let numblocks = im.numblocks();
     let per_group: usize = r.axes.iter().map(|&ax| numblocks[ax]).product();
     let label: Arc<str> = match stream {
@@ -303,20 +308,24 @@ fn emit_reduction(a: &Array, r: &Reduction, stream: Option<&Arc<Fused>>, g: &mut
             pkey.clone(),
             Task::new(label.clone(), Arc::new(task), inputs),
         );
-        let out_pos: Vec<u32> = (0..idx.len())
-            .filter_map(|ax| {
-                if r.axes.contains(&ax) {
-                    keepdims.then_some(0)
-                } else {
-                    Some(idx[ax])
-                }
-            })
-            .collect();
-        groups
-            .entry(out_pos)
-            .or_insert_with(|| Vec::with_capacity(per_group))
-            .push(pkey);
+        out_pos.clear();
+        out_pos.extend((0..idx.len()).filter_map(|ax| {
+            if r.axes.contains(&ax) {
+                keepdims.then_some(0)
+            } else {
+                Some(idx[ax])
+            }
+        }));
+        if groups.get(last_group).is_none_or(|g| g.0 != out_pos) {
+            last_group = *group_of.entry(out_pos.clone()).or_insert_with(|| {
+                groups.push((out_pos.clone(), Vec::with_capacity(per_group)));
+                groups.len() - 1
+            });
+        }
+        groups[last_group].1.push(pkey);
     });
+    // Output positions in order, as the combine layers have always been emitted.
+    groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let combine_label: Arc<str> = Arc::from(format!("{}-combine", super::reduction::op_name(op)));
     for (pos, mut level) in groups {
         let mut depth = 0;

@@ -15,7 +15,8 @@ pub fn graph_dict(arrays: &[Array]) -> PyResult<Value> {
     let mut d = new_dict();
     d.reserve(g.len());
     for n in g.nodes() {
-        let name = Value::str(n.key.name());
+        // Names are shared with the graph's keys and tasks: no copy per entry.
+        let name = Value::Str(n.key.name_arc().clone());
         let k = if n.key.index().is_empty() {
             name
         } else {
@@ -24,7 +25,7 @@ pub fn graph_dict(arrays: &[Array]) -> PyResult<Value> {
             parts.extend(n.key.index().iter().map(|&i| Value::Int(i as i64)));
             Value::tuple(parts)
         };
-        let v = Value::str(&n.task.name);
+        let v = Value::Str(n.task.name.clone());
         let hk = HashKey::of(&k).expect("str and int keys hash");
         d.insert(hk, (k, v));
     }
