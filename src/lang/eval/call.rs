@@ -3,7 +3,7 @@
 
 use super::{record, Ctrl, Frame, Vm, RECURSION_LIMIT};
 use crate::lang::exc::{self, PyResult};
-use crate::lang::ir::ParamKind;
+use crate::lang::ir::{ParamKind, Stmt, StmtKind};
 use crate::lang::value::dict::new_dict;
 use crate::lang::value::{Cell, Class, Function, HashKey, Instance, Value};
 use std::sync::Arc;
@@ -215,7 +215,22 @@ impl Vm<'_> {
         if code.is_generator {
             frame.yields = Some(Vec::new());
         }
-        let r = self.exec_block(&mut frame, &code.body);
+        let r = match &code.body[..] {
+            // A body that is one `return expr` (lambdas, small helpers, recursive
+            // one-liners) is evaluated without the statement loop and the
+            // `Ctrl::Return` round trip.
+            [Stmt {
+                kind: StmtKind::Return(Some(e)),
+                line,
+            }] if !code.is_generator => match self.eval(&mut frame, e) {
+                Ok(v) => Err(Ctrl::Return(v)),
+                Err(mut err) => {
+                    record(&mut err, &frame, *line);
+                    Err(Ctrl::Exc(err))
+                }
+            },
+            body => self.exec_block(&mut frame, body),
+        };
         // Recycle the locals vector (saves an allocation per call).
         if self.pool.len() < 256 {
             let mut l = std::mem::take(&mut frame.locals);

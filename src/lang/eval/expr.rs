@@ -31,6 +31,9 @@ impl Vm<'_> {
                 if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
                     return crate::lang::ops::int_op(*op, *x, *y);
                 }
+                if let Some(v) = float_fast(*op, &a, &b) {
+                    return Ok(v);
+                }
                 ops::binop(self, *op, &a, &b)
             }
             Expr::Compare(first, rest) if rest.len() == 1 => {
@@ -40,12 +43,44 @@ impl Vm<'_> {
             }
             Expr::Call(func, args) => self.eval_call(f, func, args),
             Expr::IfExp(b) => {
-                let t = self.eval(f, &b.0)?;
-                let branch = if self.truthy(&t)? { &b.1 } else { &b.2 };
+                let branch = if self.eval_cond(f, &b.0)? { &b.1 } else { &b.2 };
                 self.eval(f, branch)
             }
             _ => self.eval_cold(f, e),
         }
+    }
+
+    /// Evaluate a test (`if`, `while`, `x if t else y`) straight to a bool:
+    /// comparisons of two ints or two floats, the usual loop and recursion
+    /// tests, skip the intermediate `bool` value and the truthiness dispatch.
+    #[inline]
+    pub(crate) fn eval_cond(&mut self, f: &mut Frame<'_>, e: &Expr) -> PyResult<bool> {
+        if let Expr::Compare(first, rest) = e {
+            if let [(op, second)] = &rest[..] {
+                // `local < 2`: compared in place, no operand values at all.
+                if let (Expr::Local(i), Expr::Const(Value::Int(c))) = (&**first, second) {
+                    if let Some(Value::Int(x)) = &f.locals[*i as usize] {
+                        if let Some(b) = cmp_ord(*op, x, c) {
+                            return Ok(b);
+                        }
+                    }
+                }
+                let l = self.operand(f, first)?;
+                let r = self.operand(f, second)?;
+                let fast = match (&l, &r) {
+                    (Value::Int(x), Value::Int(y)) => cmp_ord(*op, x, y),
+                    (Value::Float(x), Value::Float(y)) => cmp_ord(*op, x, y),
+                    _ => None,
+                };
+                if let Some(b) = fast {
+                    return Ok(b);
+                }
+                let v = self.compare(*op, &l, &r)?;
+                return self.truthy(&v);
+            }
+        }
+        let v = self.eval(f, e)?;
+        self.truthy(&v)
     }
 
     /// An operand: locals and constants are read without a full `eval` call
@@ -59,6 +94,8 @@ impl Vm<'_> {
                 }
             }
             Expr::Const(v) => return Ok(v.clone_fast()),
+            // Calls skip a level of `eval` (`fib(n - 1) + fib(n - 2)`).
+            Expr::Call(func, args) => return self.eval_call(f, func, args),
             _ => {}
         }
         self.eval(f, e)
@@ -67,6 +104,11 @@ impl Vm<'_> {
     #[inline(never)]
     fn eval_call(&mut self, f: &mut Frame<'_>, func: &Expr, args: &[Arg]) -> PyResult<Value> {
         if let Expr::Attr(obj, name) = func {
+            if let Expr::Local(slot) = **obj {
+                if let Some(r) = self.hot_local_method(f, slot, name, args) {
+                    return r;
+                }
+            }
             let o = self.eval(f, obj)?;
             // Fast paths: methods of instances and built-in containers are called
             // without materialising a bound-method object.
@@ -105,7 +147,11 @@ impl Vm<'_> {
             let a = self.eval_args(f, args)?;
             return self.call_value(&fv, a);
         }
-        let fv = self.eval(f, func)?;
+        let fv = match func {
+            // Calls of module-level functions (the usual case) read the slot directly.
+            Expr::Global(i, name) => self.load_global(f, *i, name)?,
+            _ => self.eval(f, func)?,
+        };
         if let Value::Func(fun) = &fv {
             // Fast path: plain positional call binds straight into the locals.
             let code = &fun.code;
@@ -540,4 +586,38 @@ impl Vm<'_> {
             _ => return ops::richcmp(self, op, a, b),
         }))
     }
+}
+
+/// `a op b` for the ordering operators on one primitive type (`None` for
+/// `is`, `in` and their negations, which keep their own rules).
+#[inline(always)]
+fn cmp_ord<T: PartialOrd>(op: CmpOp, a: &T, b: &T) -> Option<bool> {
+    Some(match op {
+        CmpOp::Eq => a == b,
+        CmpOp::Ne => a != b,
+        CmpOp::Lt => a < b,
+        CmpOp::Le => a <= b,
+        CmpOp::Gt => a > b,
+        CmpOp::Ge => a >= b,
+        _ => return None,
+    })
+}
+
+/// `+`, `-` and `*` on two floats or a float and an int (converted as Python
+/// converts it), inline in the evaluator; everything else takes `ops::binop`.
+#[inline(always)]
+fn float_fast(op: crate::lang::ir::BinOp, a: &Value, b: &Value) -> Option<Value> {
+    use crate::lang::ir::BinOp;
+    let (x, y) = match (a, b) {
+        (Value::Float(x), Value::Float(y)) => (*x, *y),
+        (Value::Int(x), Value::Float(y)) => (*x as f64, *y),
+        (Value::Float(x), Value::Int(y)) => (*x, *y as f64),
+        _ => return None,
+    };
+    Some(Value::Float(match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        _ => return None,
+    }))
 }

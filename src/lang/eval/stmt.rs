@@ -2,7 +2,7 @@
 
 use super::{record, Args, Ctrl, Frame, Vm};
 use crate::lang::exc::{self, PyErr, PyResult};
-use crate::lang::ir::{ClassDef, Handler, Stmt, StmtKind, Target};
+use crate::lang::ir::{ClassDef, Expr, Handler, Stmt, StmtKind, Target};
 use crate::lang::modules;
 use crate::lang::ops;
 use crate::lang::value::{Class, Value};
@@ -44,7 +44,9 @@ impl Vm<'_> {
             }
             StmtKind::Assign(targets, v) => {
                 let v = self.eval(f, v)?;
-                if targets.len() == 1 {
+                if let [Target::Local(i)] = &targets[..] {
+                    f.locals[*i as usize] = Some(v);
+                } else if targets.len() == 1 {
                     self.assign(f, &targets[0], v)?;
                 } else {
                     for t in targets {
@@ -54,8 +56,7 @@ impl Vm<'_> {
             }
             StmtKind::AugAssign(t, op, v) => self.aug_assign(f, t, *op, v)?,
             StmtKind::If(test, body, orelse) => {
-                let t = self.eval(f, test)?;
-                if self.truthy(&t)? {
+                if self.eval_cond(f, test)? {
                     self.exec_block(f, body)?;
                 } else {
                     self.exec_block(f, orelse)?;
@@ -63,8 +64,7 @@ impl Vm<'_> {
             }
             StmtKind::While(test, body, orelse) => loop {
                 self.poll()?;
-                let t = self.eval(f, test)?;
-                if !self.truthy(&t)? {
+                if !self.eval_cond(f, test)? {
                     self.exec_block(f, orelse)?;
                     break;
                 }
@@ -83,7 +83,11 @@ impl Vm<'_> {
                         self.exec_block(f, orelse)?;
                         break;
                     };
-                    self.assign(f, target, x)?;
+                    if let Target::Local(i) = target {
+                        f.locals[*i as usize] = Some(x);
+                    } else {
+                        self.assign(f, target, x)?;
+                    }
                     match self.exec_block(f, body) {
                         Ok(()) | Err(Ctrl::Continue) => {}
                         Err(Ctrl::Break) => break,
@@ -397,6 +401,13 @@ impl Vm<'_> {
                 self.setattr(&o, name, v)?;
             }
             Target::Subscript(obj, key) => {
+                let v = match obj {
+                    Expr::Local(slot) => match self.setitem_local(f, *slot, key, v) {
+                        Ok(r) => return r.map_err(Ctrl::from),
+                        Err(v) => v,
+                    },
+                    _ => v,
+                };
                 let o = self.eval(f, obj)?;
                 let k = self.eval(f, key)?;
                 ops::setitem(self, &o, &k, v)?;
@@ -495,8 +506,14 @@ impl Vm<'_> {
                     _ => self.eval(f, &target_expr(simple, f.globals))?,
                 };
                 let r = self.eval(f, v)?;
-                let n = ops::inplace(self, op, &cur, &r)?;
-                self.assign(f, simple, n)?;
+                let n = match (&cur, &r) {
+                    (Value::Int(x), Value::Int(y)) => ops::int_op(op, *x, *y)?,
+                    _ => ops::inplace(self, op, &cur, &r)?,
+                };
+                match simple {
+                    Target::Local(i) => f.locals[*i as usize] = Some(n),
+                    _ => self.assign(f, simple, n)?,
+                }
             }
         }
         Ok(())

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 /// A hashable projection of a value: equal Python keys give equal `HashKey`s
 /// (`1`, `1.0` and `True` are the same key, as in CPython).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug)]
 pub enum HashKey {
     /// `None`.
     None,
@@ -25,7 +25,68 @@ pub enum HashKey {
     Other(String),
 }
 
+impl PartialEq for HashKey {
+    /// Int keys (the usual dict and set keys) compare inline, in the table probe.
+    #[inline]
+    fn eq(&self, other: &HashKey) -> bool {
+        match (self, other) {
+            (HashKey::Int(a), HashKey::Int(b)) => a == b,
+            _ => self.eq_other(other),
+        }
+    }
+}
+
+impl Eq for HashKey {}
+
+impl std::hash::Hash for HashKey {
+    /// As `derive(Hash)` would: the variant's position, then its payload.
+    #[inline]
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        match self {
+            HashKey::None => 0isize.hash(h),
+            HashKey::Int(i) => {
+                1isize.hash(h);
+                i.hash(h)
+            }
+            HashKey::Float(b) => {
+                2isize.hash(h);
+                b.hash(h)
+            }
+            HashKey::Str(s) => {
+                3isize.hash(h);
+                s.hash(h)
+            }
+            HashKey::Tuple(t) => {
+                4isize.hash(h);
+                t.hash(h)
+            }
+            HashKey::Id(i) => {
+                5isize.hash(h);
+                i.hash(h)
+            }
+            HashKey::Other(s) => {
+                6isize.hash(h);
+                s.hash(h)
+            }
+        }
+    }
+}
+
 impl HashKey {
+    #[inline(never)]
+    fn eq_other(&self, other: &HashKey) -> bool {
+        match (self, other) {
+            (HashKey::None, HashKey::None) => true,
+            (HashKey::Int(a), HashKey::Int(b)) => a == b,
+            (HashKey::Float(a), HashKey::Float(b)) => a == b,
+            (HashKey::Str(a), HashKey::Str(b)) => a == b,
+            (HashKey::Tuple(a), HashKey::Tuple(b)) => a == b,
+            (HashKey::Id(a), HashKey::Id(b)) => a == b,
+            (HashKey::Other(a), HashKey::Other(b)) => a == b,
+            _ => false,
+        }
+    }
+
     /// The key of `v`, or `None` when `v` is unhashable (list, dict, set).
     pub fn of(v: &Value) -> Option<HashKey> {
         Some(match v {
