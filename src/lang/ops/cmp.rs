@@ -29,13 +29,43 @@ fn dunder(op: CmpOp) -> (&'static str, &'static str) {
     }
 }
 
-fn num(v: &Value) -> Option<f64> {
-    match v {
-        Value::Int(i) => Some(*i as f64),
-        Value::Bool(b) => Some(*b as i64 as f64),
-        Value::Float(f) => Some(*f),
+/// Order of two numbers (bools, ints, floats) the way Python compares them:
+/// an int and a float compare by exact value, not after rounding the int to a
+/// float (`2**53 + 1 > 2.0**53`). `None` when either is not a number;
+/// `Some(None)` when they are unordered (a NaN).
+fn num_order(a: &Value, b: &Value) -> Option<Option<Ordering>> {
+    let int = |v: &Value| match v {
+        Value::Int(i) => Some(*i),
+        Value::Bool(b) => Some(*b as i64),
         _ => None,
+    };
+    Some(match (int(a), int(b), a, b) {
+        (Some(x), Some(y), _, _) => Some(x.cmp(&y)),
+        (Some(x), None, _, Value::Float(y)) => int_float_order(x, *y),
+        (None, Some(y), Value::Float(x), _) => int_float_order(y, *x).map(Ordering::reverse),
+        (None, None, Value::Float(x), Value::Float(y)) => x.partial_cmp(y),
+        _ => return None,
+    })
+}
+
+/// Exact order of an int against a float.
+fn int_float_order(i: i64, f: f64) -> Option<Ordering> {
+    const TWO_63: f64 = 9_223_372_036_854_775_808.0;
+    if f.is_nan() {
+        return None;
     }
+    if f >= TWO_63 {
+        return Some(Ordering::Less);
+    }
+    if f < -TWO_63 {
+        return Some(Ordering::Greater);
+    }
+    // |floor(f)| ≤ 2^63 here, and -2^63 is an i64: the cast is exact.
+    let fl = f.floor();
+    Some(match i.cmp(&(fl as i64)) {
+        Ordering::Equal if f > fl => Ordering::Less,
+        o => o,
+    })
 }
 
 /// Ordering of two built-in values, `None` when not orderable (or unequal-only types).
@@ -49,13 +79,7 @@ fn builtin_order(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Ordering>
             seq_order(vm, &x, &y)?
         }
         (V::Tuple(x), V::Tuple(y)) => seq_order(vm, x, y)?,
-        _ => match (num(a), num(b)) {
-            (Some(x), Some(y)) => x
-                .partial_cmp(&y)
-                .or(Some(Ordering::Less))
-                .filter(|_| !x.is_nan() && !y.is_nan()),
-            _ => None,
-        },
+        _ => num_order(a, b).flatten(),
     })
 }
 
@@ -118,8 +142,8 @@ pub fn values_eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
         (V::Range(x), V::Range(y)) => x == y,
         (V::Slice(x), V::Slice(y)) => seq_eq(vm, &x[..], &y[..])?,
         _ => {
-            if let (Some(x), Some(y)) = (num(a), num(b)) {
-                return Ok(x == y);
+            if let Some(o) = num_order(a, b) {
+                return Ok(o == Some(Ordering::Equal));
             }
             if !matches!(a, V::Instance(_) | V::Object(_))
                 && !matches!(b, V::Instance(_) | V::Object(_))
@@ -185,12 +209,13 @@ pub fn richcmp(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
             Ok(Value::Bool(if op == CmpOp::Eq { eq } else { !eq }))
         }
         _ => {
-            if let (Some(x), Some(y)) = (num(a), num(b)) {
-                return Ok(Value::Bool(match op {
-                    CmpOp::Lt => x < y,
-                    CmpOp::Le => x <= y,
-                    CmpOp::Gt => x > y,
-                    _ => x >= y,
+            if let Some(o) = num_order(a, b) {
+                return Ok(Value::Bool(match (op, o) {
+                    (_, None) => false,
+                    (CmpOp::Lt, Some(o)) => o.is_lt(),
+                    (CmpOp::Le, Some(o)) => o.is_le(),
+                    (CmpOp::Gt, Some(o)) => o.is_gt(),
+                    (_, Some(o)) => o.is_ge(),
                 }));
             }
             if let (Value::Set(x), Value::Set(y)) = (a, b) {
