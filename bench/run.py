@@ -206,7 +206,9 @@ def main():
     out = pathlib.Path(a.out)
     out.with_suffix(".json").write_text(json.dumps(results, indent=1))
     write_markdown(out, results, a.quick)
-    plot.chunk_curve(results, HERE / ("chunk-curve-quick.svg" if a.quick else "chunk-curve.svg"))
+    # Beside the results file: CI's quick run (--out under target/) must not
+    # rewrite a tracked file.
+    plot.chunk_curve(results, out.with_name("chunk-curve-quick.svg" if a.quick else "chunk-curve.svg"))
     ok_python = sum(1 for r in results if "median" in r.get("python", {}))
     if ok_python == 0:
         sys.exit("the Python side ran no workload: the harness is broken")
