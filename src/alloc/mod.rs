@@ -8,6 +8,10 @@
 //! same here so fresh chunks fault in 2 MiB at a time. Nothing else changes:
 //! memory comes from and returns to `System`.
 
+mod idle;
+
+pub use idle::{cell_finished, cell_started, IDLE_TRIM_AFTER};
+
 use std::alloc::{GlobalAlloc, Layout, System};
 
 /// Blocks at least this large are advised to use huge pages (NumPy's figure).
@@ -101,7 +105,8 @@ const KEEP_FREE: usize = 16 << 20;
 /// mmap threshold ([`MMAP_FROM`]) in its arenas, so after a computation of
 /// many chunks just under it — above all an interrupted one — the
 /// process would otherwise keep hundreds of MiB it no longer uses. Cheap
-/// when little is free; called after each cell.
+/// when little is free; called once the kernel is idle after a cell
+/// ([`cell_finished`]).
 pub fn release_free_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallinfo2 only reads the allocator's statistics; malloc_trim

@@ -196,6 +196,7 @@ impl Executor {
             self.session.cancel_token(),
         ));
         *self.current.lock() = Some(out.clone());
+        crate::alloc::cell_started();
         let outcome = self
             .session
             .run_cell(&code, &format!("Cell In[{count}]"), out.clone());
@@ -254,8 +255,9 @@ impl Executor {
             .then(|| (Instant::now(), chrono::Utc::now()));
         self.reply(&req.msg, "execute_reply", content);
         // Give memory freed by the cell (a cancelled compute's chunks) back to
-        // the system instead of keeping it in the allocator's free lists.
-        crate::alloc::release_free_memory();
+        // the system instead of keeping it in the allocator's free lists, once
+        // no other cell follows within a second (back-to-back cells reuse it).
+        crate::alloc::cell_finished();
         failed
     }
 
