@@ -78,9 +78,13 @@ unsafe impl GlobalAlloc for HugePageAlloc {
 const MMAP_FROM: i32 = 16 << 20;
 
 /// Heap top kept when freeing, so a heap that shrinks and regrows within one
-/// compute is not trimmed and re-faulted each time (cells still trim, below).
-/// Half the 64 MiB the reliability tests let an interrupted cell leave.
-const TRIM_FROM: i32 = 32 << 20;
+/// compute is not trimmed and re-faulted each time. It must be at least the
+/// 64 MiB of a worker thread's arena heap: at 32 MiB, glibc shrank the
+/// workers' heaps with `MADV_DONTNEED` after nearly every tile of a streamed
+/// reduction (W9's `mean(axis=0)`: 241 releases of ~63 MiB, 3.5 million page
+/// faults, 9 s instead of 4 s). Memory a cell leaves free still goes back to
+/// the system once the kernel is idle ([`cell_finished`]).
+const TRIM_FROM: i32 = 64 << 20;
 
 /// Set the allocator's thresholds for a computing process. Call once, first
 /// thing in `main`.
