@@ -240,7 +240,7 @@ pub fn binary_in(op: BinaryOp, a: &Chunk, b: &Chunk, common: DType) -> Result<Ch
         ));
     }
     if op == Pow {
-        if let Some(c) = float_pow_scalar(a, b) {
+        if let Some(c) = float_pow_scalar(a, b).or_else(|| int_pow_scalar(a, b)) {
             return Ok(c);
         }
     }
@@ -305,6 +305,31 @@ fn float_pow_scalar(a: &Chunk, b: &Chunk) -> Option<Chunk> {
     };
     let shape = broadcast_shapes(a.shape(), b.shape()).ok()?;
     Some(Chunk::F64(r.into_shape_with_order(IxDyn(&shape)).ok()?))
+}
+
+/// `x ** 2` and `x ** 3` for an integer array and a scalar exponent, as
+/// wrapping multiplies that vectorise. The generic `wrapping_pow` walks the
+/// exponent's bits for every element (~1.2 ns each), which was a fifth of
+/// W4's `(x ** 2).sum()` of a zarr array. Other cases return `None`.
+fn int_pow_scalar(a: &Chunk, b: &Chunk) -> Option<Chunk> {
+    fn small<T: Arith>(x: &ArrayD<T>, e: f64) -> Option<Chunk> {
+        let r = if e == 2.0 {
+            map1(x, |v| v.mul(v))
+        } else if e == 3.0 {
+            map1(x, |v| v.mul(v).mul(v))
+        } else {
+            return None;
+        };
+        Some(T::into_chunk(r))
+    }
+    if !a.dtype().is_integer() || a.dtype() != b.dtype() || b.size() != 1 || b.ndim() > a.ndim() {
+        return None;
+    }
+    let e = dispatch_chunk!(b, y => y.iter().next().map(|v| v.to_f64()))?;
+    let r: Result<Option<Chunk>> = dispatch_num!(a, x => Ok(small(x, e)), bool _x => Ok(None));
+    let c = r.ok()??;
+    let shape = broadcast_shapes(a.shape(), b.shape()).ok()?;
+    (c.shape() == shape.as_slice()).then_some(c)
 }
 
 /// `v³` rounded once: `v²` as an exact sum `h + l`, then `h·v + l·v` with the

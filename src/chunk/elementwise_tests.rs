@@ -234,3 +234,26 @@ fn float_powers_without_libm_match_powf() {
         }
     }
 }
+
+#[test]
+fn integer_squares_and_cubes_wrap_like_numpy() {
+    // The multiply fast path must equal the generic wrapping pow, overflow
+    // included (NumPy: np.int32(50000) ** 2 == -1794967296).
+    let v: Vec<i32> = vec![0, 1, -1, 7, -9, 1290, 50000, i32::MAX, i32::MIN];
+    let x = Chunk::from_vec(v.clone(), &[3, 3]).unwrap();
+    for p in [2i64, 3] {
+        let got = binary_scalar(BinaryOp::Pow, &x, PyScalar::Int(p), false).unwrap();
+        assert_eq!(got.dtype(), DType::Int32);
+        assert_eq!(got.shape(), &[3, 3]);
+        let want: Vec<f64> = v.iter().map(|&a| a.wrapping_pow(p as u32) as f64).collect();
+        assert_eq!(got.to_f64_vec(), want, "** {p}");
+    }
+    let u = Chunk::from_vec(vec![3u8, 16, 255], &[3]).unwrap();
+    let sq = binary_scalar(BinaryOp::Pow, &u, PyScalar::Int(2), false).unwrap();
+    assert_eq!(sq.to_f64_vec(), vec![9., 0., 1.]);
+    // A one-element exponent with more axes still broadcasts the result up.
+    let e = i64s(&[2], &[1, 1, 1]);
+    let r = binary(BinaryOp::Pow, &i64s(&[3, 4], &[2]), &e).unwrap();
+    assert_eq!(r.shape(), &[1, 1, 2]);
+    assert_eq!(r.to_f64_vec(), vec![9., 16.]);
+}
