@@ -9,9 +9,8 @@ use super::{Frame, Vm};
 use crate::lang::exc::PyResult;
 use crate::lang::ir::{Arg, Expr};
 use crate::lang::ops;
-use crate::lang::value::{DictMap, Value};
+use crate::lang::value::{DictMap, HashKey, Value};
 use parking_lot::RwLock;
-use std::sync::Arc;
 
 impl Vm<'_> {
     /// `recv.name(args)` when it is one of the hot methods called positionally.
@@ -28,9 +27,12 @@ impl Vm<'_> {
                 l.write().push(v);
                 Value::None
             })),
-            (Value::Dict(d), "get", [Arg::Pos(k)]) => Some(self.dict_get(f, d, k, None)),
-            (Value::Dict(d), "get", [Arg::Pos(k), Arg::Pos(dflt)]) => {
-                Some(self.dict_get(f, d, k, Some(dflt)))
+            (Value::Dict(d), "get", _) => {
+                let (k, dflt) = get_args(args)?;
+                Some(
+                    self.get_operands(f, k, dflt)
+                        .map(|(hk, dv)| lookup(d, &hk, dv)),
+                )
             }
             (Value::Set(s), "add", [Arg::Pos(e)]) => Some((|| {
                 let v = self.eval(f, e)?;
@@ -65,28 +67,18 @@ impl Vm<'_> {
                     Value::None
                 }))
             }
-            (Value::Dict(_), "get", [Arg::Pos(k)]) if cannot_rebind(k) => Some((|| {
-                let k = self.eval(f, k)?;
-                let hk = self.hash_key(&k)?;
-                let Some(Value::Dict(d)) = &f.locals[slot] else {
-                    return Err(rebound());
-                };
-                let found = d.read().get(&hk).map(|x| x.1.clone());
-                Ok(found.unwrap_or(Value::None))
-            })()),
-            (Value::Dict(_), "get", [Arg::Pos(k), Arg::Pos(dflt)])
-                if cannot_rebind(k) && cannot_rebind(dflt) =>
-            {
-                Some((|| {
-                    let k = self.eval(f, k)?;
-                    let dflt = self.eval(f, dflt)?;
-                    let hk = self.hash_key(&k)?;
-                    let Some(Value::Dict(d)) = &f.locals[slot] else {
-                        return Err(rebound());
-                    };
-                    let found = d.read().get(&hk).map(|x| x.1.clone());
-                    Ok(found.unwrap_or(dflt))
-                })())
+            (Value::Dict(_), "get", _) => {
+                let (k, dflt) = get_args(args)?;
+                if !cannot_rebind(k) || !dflt.is_none_or(cannot_rebind) {
+                    return None;
+                }
+                Some(
+                    self.get_operands(f, k, dflt)
+                        .and_then(|(hk, dv)| match &f.locals[slot] {
+                            Some(Value::Dict(d)) => Ok(lookup(d, &hk, dv)),
+                            _ => Err(rebound()),
+                        }),
+                )
             }
             _ => None,
         }
@@ -116,22 +108,34 @@ impl Vm<'_> {
         })())
     }
 
-    fn dict_get(
+    /// `dict.get`'s key (hashed) and default, evaluated in Python's order.
+    fn get_operands(
         &mut self,
         f: &mut Frame<'_>,
-        d: &Arc<RwLock<DictMap>>,
         key: &Expr,
         default: Option<&Expr>,
-    ) -> PyResult<Value> {
+    ) -> PyResult<(HashKey, Value)> {
         let k = self.eval(f, key)?;
         let dflt = match default {
             Some(e) => self.eval(f, e)?,
             None => Value::None,
         };
-        let hk = self.hash_key(&k)?;
-        let found = d.read().get(&hk).map(|x| x.1.clone());
-        Ok(found.unwrap_or(dflt))
+        Ok((self.hash_key(&k)?, dflt))
     }
+}
+
+/// `dict.get(key[, default])` called positionally: its key and default.
+fn get_args(args: &[Arg]) -> Option<(&Expr, Option<&Expr>)> {
+    match args {
+        [Arg::Pos(k)] => Some((k, None)),
+        [Arg::Pos(k), Arg::Pos(d)] => Some((k, Some(d))),
+        _ => None,
+    }
+}
+
+/// The value under `hk`, or `dflt`.
+fn lookup(d: &RwLock<DictMap>, hk: &HashKey, dflt: Value) -> Value {
+    d.read().get(hk).map_or(dflt, |x| x.1.clone())
 }
 
 /// The receiver changed while the arguments were evaluated, which
