@@ -232,32 +232,29 @@ fn only_zarr_pythons_default_layout_is_decoded_directly() {
         serde_json::json!({"zarr_format": 2, "compressor": {"id": compressor},
             "filters": filters, "order": order, "dtype": dtype})
     };
-    assert!(plain_zstd(&v2("zstd", serde_json::Value::Null, "C", "<i4")));
-    assert!(plain_zstd(&v2("zstd", serde_json::json!([]), "C", "|b1")));
-    assert!(!plain_zstd(&v2(
-        "blosc",
-        serde_json::Value::Null,
-        "C",
-        "<i4"
-    )));
-    assert!(!plain_zstd(&v2(
-        "zstd",
-        serde_json::json!([{"id": "delta"}]),
-        "C",
-        "<i4"
-    )));
-    assert!(!plain_zstd(&v2(
-        "zstd",
-        serde_json::Value::Null,
-        "F",
-        "<i4"
-    )));
-    assert!(!plain_zstd(&v2(
-        "zstd",
-        serde_json::Value::Null,
-        "C",
-        ">i4"
-    )));
+    let null = serde_json::Value::Null;
+    let cases = [
+        ("zstd", null.clone(), "C", "<i4", true),
+        ("zstd", serde_json::json!([]), "C", "|b1", true),
+        ("blosc", null.clone(), "C", "<i4", false),
+        (
+            "zstd",
+            serde_json::json!([{"id": "delta"}]),
+            "C",
+            "<i4",
+            false,
+        ),
+        ("zstd", null.clone(), "F", "<i4", false),
+        ("zstd", null, "C", ">i4", false),
+    ];
+    for (compressor, filters, order, dtype, direct) in cases {
+        let meta = v2(compressor, filters.clone(), order, dtype);
+        assert_eq!(
+            plain_zstd(&meta),
+            direct,
+            "{compressor} {filters} {order} {dtype}"
+        );
+    }
 }
 
 #[test]
