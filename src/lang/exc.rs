@@ -5,6 +5,7 @@ use super::ir::Source;
 use super::repr::{repr_simple, str_simple};
 use super::value::{Class, Instance, Value};
 use super::PyException;
+use arcstr::ArcStr;
 use std::sync::{Arc, OnceLock};
 
 /// One traceback frame: where the exception passed.
@@ -13,7 +14,7 @@ pub struct TbEntry {
     /// The cell's source.
     pub source: Arc<Source>,
     /// Function name and signature (`None` at cell level).
-    pub func: Option<Arc<str>>,
+    pub func: Option<ArcStr>,
     /// 1-based line.
     pub line: u32,
 }
@@ -22,7 +23,7 @@ pub struct TbEntry {
 #[derive(Clone, Debug)]
 pub struct SyntaxLoc {
     /// Cell name.
-    pub name: Arc<str>,
+    pub name: ArcStr,
     /// 1-based line.
     pub line: u32,
     /// 1-based column.
@@ -182,7 +183,7 @@ pub fn interrupt() -> Box<PyErr> {
 pub fn syntax_error(msg: &str, name: &str, line: u32, col: u32, text: &str) -> Box<PyErr> {
     let mut e = new("SyntaxError", msg);
     e.syntax = Some(SyntaxLoc {
-        name: Arc::from(name),
+        name: ArcStr::from(name),
         line,
         col,
         text: text.to_string(),

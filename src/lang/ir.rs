@@ -2,6 +2,7 @@
 //! closure cells or global slots at compile time; functions share their body via `Arc`.
 
 use super::value::Value;
+use arcstr::ArcStr;
 use std::sync::Arc;
 
 /// Binary operators.
@@ -120,7 +121,7 @@ pub enum Arg {
     /// `*iterable`.
     Star(Expr),
     /// `name=value`.
-    Kw(Arc<str>, Expr),
+    Kw(ArcStr, Expr),
     /// `**mapping`.
     KwStar(Expr),
 }
@@ -151,7 +152,7 @@ pub enum CompKind {
 /// A piece of an f-string.
 pub enum FPart {
     /// Literal text.
-    Lit(Arc<str>),
+    Lit(ArcStr),
     /// `{expr!conv:spec}`.
     Fmt {
         /// The expression.
@@ -161,7 +162,7 @@ pub enum FPart {
         /// The (possibly nested) format spec.
         spec: Vec<FPart>,
         /// `f"{x=}"` debug prefix text.
-        debug: Option<Arc<str>>,
+        debug: Option<ArcStr>,
     },
 }
 
@@ -172,11 +173,11 @@ pub enum Expr {
     /// A function local.
     Local(u32),
     /// A closure cell (own cell or free variable).
-    Cell(u32, Arc<str>),
+    Cell(u32, ArcStr),
     /// A module global (falls back to builtins).
-    Global(u32, Arc<str>),
+    Global(u32, ArcStr),
     /// A name in a class body namespace (then globals, then builtins).
-    Ns(Arc<str>, u32),
+    Ns(ArcStr, u32),
     /// `[a, *b]`
     List(Vec<Expr>),
     /// `(a, *b)`
@@ -202,7 +203,7 @@ pub enum Expr {
     /// `f(args)`
     Call(Box<Expr>, Vec<Arg>),
     /// `a.name`
-    Attr(Box<Expr>, Arc<str>),
+    Attr(Box<Expr>, ArcStr),
     /// `a[i]`
     Subscript(Box<Expr>, Box<Expr>),
     /// `a:b:c`
@@ -226,13 +227,13 @@ pub enum Target {
     /// A function local.
     Local(u32),
     /// A closure cell.
-    Cell(u32, Arc<str>),
+    Cell(u32, ArcStr),
     /// A module global.
-    Global(u32, Arc<str>),
+    Global(u32, ArcStr),
     /// A class-body namespace name.
-    Ns(Arc<str>),
+    Ns(ArcStr),
     /// `obj.attr`
-    Attr(Expr, Arc<str>),
+    Attr(Expr, ArcStr),
     /// `obj[key]`
     Subscript(Expr, Expr),
     /// `a, *b, c` (index of the starred one).
@@ -286,11 +287,11 @@ pub enum StmtKind {
     /// `class` definition.
     Class(Arc<ClassDef>, Vec<Expr>, Target),
     /// `import a.b.c [as x]`: module path, bind-top-level flag, target.
-    Import(Arc<str>, bool, Target),
+    Import(ArcStr, bool, Target),
     /// `from m import a as x, ...`
-    ImportFrom(Arc<str>, Vec<(Arc<str>, Target)>),
+    ImportFrom(ArcStr, Vec<(ArcStr, Target)>),
     /// `from m import *`
-    ImportStar(Arc<str>),
+    ImportStar(ArcStr),
     /// `try` statement.
     Try(Vec<Stmt>, Vec<Handler>, Vec<Stmt>, Vec<Stmt>),
     /// `raise [exc [from cause]]`
@@ -306,7 +307,7 @@ pub enum StmtKind {
 /// Source text of a cell, for tracebacks.
 pub struct Source {
     /// What the traceback calls it, e.g. `Cell In[3]`.
-    pub name: Arc<str>,
+    pub name: ArcStr,
     /// Lines of the cell.
     pub lines: Vec<String>,
 }
@@ -327,9 +328,9 @@ pub enum ParamKind {
 /// A compiled function body.
 pub struct Code {
     /// `__name__`.
-    pub name: Arc<str>,
+    pub name: ArcStr,
     /// Parameter names and kinds, in slot order (slots 0..params.len()).
-    pub params: Vec<(Arc<str>, ParamKind)>,
+    pub params: Vec<(ArcStr, ParamKind)>,
     /// Number of positional parameters.
     pub npos: usize,
     /// Number of local slots.
@@ -339,15 +340,15 @@ pub struct Code {
     /// Parameters living in cells: (local slot, cell index).
     pub cell_params: Vec<(u32, u32)>,
     /// Local names, by slot (for UnboundLocalError and inspection).
-    pub local_names: Vec<Arc<str>>,
+    pub local_names: Vec<ArcStr>,
     /// The body.
     pub body: Vec<Stmt>,
     /// Docstring.
-    pub doc: Option<Arc<str>>,
+    pub doc: Option<ArcStr>,
     /// Source, for tracebacks.
     pub source: Arc<Source>,
     /// Signature text, e.g. `(a, b=2, *args, **kw)`.
-    pub sig: Arc<str>,
+    pub sig: ArcStr,
     /// Whether it is a lambda (body returns the single expression).
     pub is_lambda: bool,
     /// Whether the body contains `yield` (run eagerly; the call returns an iterator).
@@ -369,7 +370,7 @@ pub struct FuncDef {
 /// A `class` site.
 pub struct ClassDef {
     /// Class name.
-    pub name: Arc<str>,
+    pub name: ArcStr,
     /// Base class expressions.
     pub bases: Vec<Expr>,
     /// The body, executed in a namespace frame.

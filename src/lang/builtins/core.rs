@@ -4,6 +4,7 @@ use super::{add, add_type, lookup, Table};
 use crate::lang::eval::{Args, Vm};
 use crate::lang::exc::{self, PyResult};
 use crate::lang::value::{Class, HashKey, Value};
+use arcstr::ArcStr;
 use std::sync::Arc;
 
 /// `len(v)`.
@@ -404,13 +405,13 @@ pub(super) fn register(t: &mut Table) {
         |_vm, a| {
             a.exact("staticmethod", 1)?;
             Ok(Value::Builtin(Arc::new(crate::lang::value::Builtin {
-                name: Arc::from("staticmethod"),
+                name: ArcStr::from("staticmethod"),
                 f: {
                     let f = a.pos[0].clone();
                     Arc::new(move |vm: &mut Vm, args: Args| vm.call_value(&f, args))
                 },
-                sig: Arc::from("(*args, **kwargs)"),
-                doc: Arc::from(""),
+                sig: ArcStr::from("(*args, **kwargs)"),
+                doc: ArcStr::from(""),
                 is_type: false,
             })))
         },

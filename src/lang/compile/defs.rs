@@ -2,6 +2,7 @@
 
 use super::{docstring, scan, CResult, Compiler, FBody, Kind, Scope};
 use crate::lang::ir::{ClassDef, Code, FuncDef, ParamKind, Stmt, StmtKind};
+use arcstr::ArcStr;
 use ruff_python_ast as ast;
 use ruff_text_size::Ranged;
 use std::sync::Arc;
@@ -16,11 +17,11 @@ impl Compiler<'_> {
     ) -> CResult<Arc<FuncDef>> {
         let mut defaults = Vec::new();
         let mut kwdefaults = Vec::new();
-        let mut plist: Vec<(Arc<str>, ParamKind)> = Vec::new();
+        let mut plist: Vec<(ArcStr, ParamKind)> = Vec::new();
         let mut sig = Vec::new();
         for p in params.posonlyargs.iter().chain(params.args.iter()) {
             plist.push((
-                Arc::from(p.parameter.name.id.as_str()),
+                ArcStr::from(p.parameter.name.id.as_str()),
                 ParamKind::Positional,
             ));
             match &p.default {
@@ -33,7 +34,7 @@ impl Compiler<'_> {
         }
         let npos = plist.len();
         if let Some(v) = &params.vararg {
-            plist.push((Arc::from(v.name.id.as_str()), ParamKind::VarArgs));
+            plist.push((ArcStr::from(v.name.id.as_str()), ParamKind::VarArgs));
             sig.push(format!("*{}", v.name.id));
         } else if !params.kwonlyargs.is_empty() {
             sig.push("*".into());
@@ -45,10 +46,13 @@ impl Compiler<'_> {
             } else {
                 sig.push(p.parameter.name.id.to_string());
             }
-            plist.push((Arc::from(p.parameter.name.id.as_str()), ParamKind::KwOnly));
+            plist.push((
+                ArcStr::from(p.parameter.name.id.as_str()),
+                ParamKind::KwOnly,
+            ));
         }
         if let Some(v) = &params.kwarg {
-            plist.push((Arc::from(v.name.id.as_str()), ParamKind::VarKw));
+            plist.push((ArcStr::from(v.name.id.as_str()), ParamKind::VarKw));
             sig.push(format!("**{}", v.name.id));
         }
         let info = match body {
@@ -115,7 +119,7 @@ impl Compiler<'_> {
         let sc = self.scopes.pop().expect("function scope");
         let stmts = stmts?;
         let code = Code {
-            name: Arc::from(name),
+            name: ArcStr::from(name),
             params: plist,
             npos,
             nlocals: sc.nlocals as usize,
@@ -125,7 +129,7 @@ impl Compiler<'_> {
             body: stmts,
             doc,
             source: self.source.clone(),
-            sig: Arc::from(format!("({})", sig.join(", ")).as_str()),
+            sig: ArcStr::from(format!("({})", sig.join(", ")).as_str()),
             is_lambda,
             is_generator: sc.is_generator,
         };
@@ -169,7 +173,7 @@ impl Compiler<'_> {
         let sc = self.scopes.pop().expect("class scope");
         let body = body?;
         let code = Code {
-            name: Arc::from(c.name.id.as_str()),
+            name: ArcStr::from(c.name.id.as_str()),
             params: Vec::new(),
             npos: 0,
             nlocals: sc.nlocals as usize,
@@ -179,12 +183,12 @@ impl Compiler<'_> {
             body,
             doc: docstring(&c.body),
             source: self.source.clone(),
-            sig: Arc::from("()"),
+            sig: ArcStr::from("()"),
             is_lambda: false,
             is_generator: false,
         };
         let cd = ClassDef {
-            name: Arc::from(c.name.id.as_str()),
+            name: ArcStr::from(c.name.id.as_str()),
             bases,
             body: Arc::new(code),
             captures: sc.captures,

@@ -3,9 +3,9 @@
 use super::{CResult, Compiler, FBody, Res};
 use crate::lang::ir::{Arg, BinOp, CmpOp, CompFor, CompKind, Expr, FPart, Target, UnOp};
 use crate::lang::value::Value;
+use arcstr::ArcStr;
 use ruff_python_ast as ast;
 use ruff_text_size::Ranged;
-use std::sync::Arc;
 
 /// Deepest expression nesting accepted by the compiler.
 const MAX_EXPR_DEPTH: usize = 400;
@@ -96,9 +96,9 @@ impl Compiler<'_> {
             E::TString(_) => return Err(self.unsupported("t-strings", e)),
             E::Name(n) => match self.resolve(&n.id) {
                 Res::Local(i) => Expr::Local(i),
-                Res::Cell(i) => Expr::Cell(i, Arc::from(n.id.as_str())),
-                Res::Global(i) => Expr::Global(i, Arc::from(n.id.as_str())),
-                Res::Ns(i) => Expr::Ns(Arc::from(n.id.as_str()), i),
+                Res::Cell(i) => Expr::Cell(i, ArcStr::from(n.id.as_str())),
+                Res::Global(i) => Expr::Global(i, ArcStr::from(n.id.as_str())),
+                Res::Ns(i) => Expr::Ns(ArcStr::from(n.id.as_str()), i),
             },
             E::List(l) => Expr::List(self.exprs(&l.elts)?),
             E::Tuple(t) => Expr::Tuple(self.exprs(&t.elts)?),
@@ -179,7 +179,7 @@ impl Compiler<'_> {
                 for k in c.arguments.keywords.iter() {
                     let v = self.expr(&k.value)?;
                     match &k.arg {
-                        Some(n) => args.push(Arg::Kw(Arc::from(n.id.as_str()), v)),
+                        Some(n) => args.push(Arg::Kw(ArcStr::from(n.id.as_str()), v)),
                         None => args.push(Arg::KwStar(v)),
                     }
                 }
@@ -187,7 +187,7 @@ impl Compiler<'_> {
             }
             E::Attribute(a) => Expr::Attr(
                 Box::new(self.expr(&a.value)?),
-                Arc::from(a.attr.id.as_str()),
+                ArcStr::from(a.attr.id.as_str()),
             ),
             E::Subscript(s) => Expr::Subscript(
                 Box::new(self.expr(&s.value)?),
@@ -215,7 +215,7 @@ impl Compiler<'_> {
                 for p in f.value.iter() {
                     match p {
                         ast::FStringPart::Literal(s) => {
-                            parts.push(FPart::Lit(Arc::from(s.value.as_ref())))
+                            parts.push(FPart::Lit(ArcStr::from(s.value.as_ref())))
                         }
                         ast::FStringPart::FString(fs) => self.fparts(&fs.elements, &mut parts)?,
                     }
@@ -254,7 +254,7 @@ impl Compiler<'_> {
         for el in els {
             match el {
                 ast::InterpolatedStringElement::Literal(l) => {
-                    out.push(FPart::Lit(Arc::from(&*l.value)))
+                    out.push(FPart::Lit(ArcStr::from(&*l.value)))
                 }
                 ast::InterpolatedStringElement::Interpolation(i) => {
                     let expr = self.expr(&i.expression)?;
@@ -269,7 +269,7 @@ impl Compiler<'_> {
                         ast::ConversionFlag::Ascii => 'a',
                     };
                     let debug = i.debug_text.as_ref().map(|d| {
-                        Arc::from(
+                        ArcStr::from(
                             format!("{}{}{}", d.leading(), d.expression(), d.trailing()).as_str(),
                         )
                     });
@@ -350,7 +350,7 @@ impl Compiler<'_> {
         use ast::Expr as E;
         Ok(match e {
             E::Name(n) => self.name_target(&n.id),
-            E::Attribute(a) => Target::Attr(self.expr(&a.value)?, Arc::from(a.attr.id.as_str())),
+            E::Attribute(a) => Target::Attr(self.expr(&a.value)?, ArcStr::from(a.attr.id.as_str())),
             E::Subscript(s) => Target::Subscript(self.expr(&s.value)?, self.expr(&s.slice)?),
             E::Tuple(ast::ExprTuple { elts, .. }) | E::List(ast::ExprList { elts, .. }) => {
                 let mut ts = Vec::new();

@@ -8,6 +8,7 @@ mod scan;
 use super::exc::{self, PyErr};
 use super::ir::{Code, Source, Stmt, StmtKind, Target};
 use super::value::Globals;
+use arcstr::ArcStr;
 use ruff_python_ast as ast;
 use ruff_text_size::{Ranged, TextSize};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -33,7 +34,7 @@ struct Scope {
     captures: Vec<u32>,
     nlocals: u32,
     ncells: u32,
-    local_names: Vec<Arc<str>>,
+    local_names: Vec<ArcStr>,
     comp: Vec<(String, Res)>,
     comp_cells: FxHashMap<String, u32>,
     is_generator: bool,
@@ -60,7 +61,7 @@ impl Scope {
     fn new_local(&mut self, name: &str) -> u32 {
         let i = self.nlocals;
         self.nlocals += 1;
-        self.local_names.push(Arc::from(name));
+        self.local_names.push(ArcStr::from(name));
         i
     }
 }
@@ -95,7 +96,7 @@ impl<'g> Compiler<'g> {
             }
         }
         let source = Arc::new(Source {
-            name: Arc::from(name),
+            name: ArcStr::from(name),
             lines: src.lines().map(str::to_string).collect(),
         });
         Compiler {
@@ -155,7 +156,7 @@ impl<'g> Compiler<'g> {
         let stmts = self.block(body)?;
         let sc = self.scopes.pop().expect("module scope");
         Ok(Arc::new(Code {
-            name: Arc::from("<module>"),
+            name: ArcStr::from("<module>"),
             params: Vec::new(),
             npos: 0,
             nlocals: sc.nlocals as usize,
@@ -165,7 +166,7 @@ impl<'g> Compiler<'g> {
             body: stmts,
             doc: None,
             source: self.source.clone(),
-            sig: Arc::from(""),
+            sig: ArcStr::from(""),
             is_lambda: false,
             is_generator: false,
         }))
@@ -266,9 +267,9 @@ impl<'g> Compiler<'g> {
     pub(crate) fn name_target(&mut self, name: &str) -> Target {
         match self.resolve(name) {
             Res::Local(i) => Target::Local(i),
-            Res::Cell(i) => Target::Cell(i, Arc::from(name)),
-            Res::Global(i) => Target::Global(i, Arc::from(name)),
-            Res::Ns(_) => Target::Ns(Arc::from(name)),
+            Res::Cell(i) => Target::Cell(i, ArcStr::from(name)),
+            Res::Global(i) => Target::Global(i, ArcStr::from(name)),
+            Res::Ns(_) => Target::Ns(ArcStr::from(name)),
         }
     }
 
@@ -364,7 +365,7 @@ impl<'g> Compiler<'g> {
                     };
                     out.push(Stmt {
                         line: self.line(a),
-                        kind: StmtKind::Import(Arc::from(full.as_str()), top, t),
+                        kind: StmtKind::Import(ArcStr::from(full.as_str()), top, t),
                     });
                 }
                 if out.len() == 1 {
@@ -376,14 +377,15 @@ impl<'g> Compiler<'g> {
                 if i.level > 0 {
                     return Err(self.unsupported("relative import", s));
                 }
-                let m: Arc<str> = Arc::from(i.module.as_ref().map(|m| m.id.as_str()).unwrap_or(""));
+                let m: ArcStr =
+                    ArcStr::from(i.module.as_ref().map(|m| m.id.as_str()).unwrap_or(""));
                 if i.names.len() == 1 && &*i.names[0].name.id == "*" {
                     return Ok(StmtKind::ImportStar(m));
                 }
                 let mut names = Vec::new();
                 for a in &i.names {
                     let bind = a.asname.as_ref().unwrap_or(&a.name);
-                    names.push((Arc::from(a.name.id.as_str()), self.name_target(&bind.id)));
+                    names.push((ArcStr::from(a.name.id.as_str()), self.name_target(&bind.id)));
                 }
                 StmtKind::ImportFrom(m, names)
             }
@@ -481,11 +483,11 @@ impl<'g> Compiler<'g> {
         let first = sc.local_names.first()?.to_string();
         let me = match self.resolve(&first) {
             Res::Local(i) => super::ir::Expr::Local(i),
-            Res::Cell(i) => super::ir::Expr::Cell(i, Arc::from(first.as_str())),
+            Res::Cell(i) => super::ir::Expr::Cell(i, ArcStr::from(first.as_str())),
             _ => return None,
         };
         match self.resolve("__class__") {
-            Res::Cell(i) => Some((super::ir::Expr::Cell(i, Arc::from("__class__")), me)),
+            Res::Cell(i) => Some((super::ir::Expr::Cell(i, ArcStr::from("__class__")), me)),
             _ => None,
         }
     }
@@ -537,10 +539,10 @@ pub(crate) enum FBody<'a> {
     Expr(&'a ast::Expr),
 }
 
-fn docstring(body: &[ast::Stmt]) -> Option<Arc<str>> {
+fn docstring(body: &[ast::Stmt]) -> Option<ArcStr> {
     if let Some(ast::Stmt::Expr(e)) = body.first() {
         if let ast::Expr::StringLiteral(s) = &*e.value {
-            return Some(Arc::from(s.value.to_str()));
+            return Some(ArcStr::from(s.value.to_str()));
         }
     }
     None

@@ -6,6 +6,7 @@ use crate::lang::exc::{self, PyResult};
 use crate::lang::methods;
 use crate::lang::suggest;
 use crate::lang::value::Value;
+use arcstr::ArcStr;
 use std::sync::Arc;
 
 impl Vm<'_> {
@@ -175,11 +176,11 @@ impl Vm<'_> {
                 Ok(())
             }
             Value::Class(c) => {
-                c.attrs.write().insert(Arc::from(name), v);
+                c.attrs.write().insert(ArcStr::from(name), v);
                 Ok(())
             }
             Value::Func(f) => {
-                f.attrs.write().insert(Arc::from(name), v);
+                f.attrs.write().insert(ArcStr::from(name), v);
                 Ok(())
             }
             Value::Module(m) => {

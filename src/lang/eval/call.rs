@@ -6,6 +6,7 @@ use crate::lang::exc::{self, PyResult};
 use crate::lang::ir::{ParamKind, Stmt, StmtKind};
 use crate::lang::value::dict::new_dict;
 use crate::lang::value::{Cell, Class, Function, HashKey, Instance, Value};
+use arcstr::ArcStr;
 use std::sync::Arc;
 
 /// Call arguments: positional values and `(name, value)` keywords.
@@ -14,7 +15,7 @@ pub struct Args {
     /// Positional arguments.
     pub pos: Vec<Value>,
     /// Keyword arguments in call order.
-    pub kw: Vec<(Arc<str>, Value)>,
+    pub kw: Vec<(ArcStr, Value)>,
 }
 
 impl Args {

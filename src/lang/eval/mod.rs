@@ -12,6 +12,7 @@ use super::exc::{self, PyErr, PyResult};
 use super::ir::Code;
 use super::value::{Cell, Globals, Value};
 use super::ExecContext;
+use arcstr::ArcStr;
 use indexmap::IndexMap;
 use parking_lot::RwLock;
 use std::sync::Arc;
@@ -56,7 +57,7 @@ pub struct Vm<'c> {
 }
 
 /// A namespace for class bodies.
-pub type Ns = Arc<RwLock<IndexMap<Arc<str>, Value>>>;
+pub type Ns = Arc<RwLock<IndexMap<ArcStr, Value>>>;
 
 /// An activation: local slots, cells, the globals, and (for class bodies) a namespace.
 pub struct Frame<'f> {
@@ -213,7 +214,7 @@ pub(crate) fn record(e: &mut PyErr, frame: &Frame<'_>, line: u32) {
         e.tb.push(exc::TbEntry {
             source: frame.code.source.clone(),
             func: if frame.is_func {
-                Some(Arc::from(
+                Some(ArcStr::from(
                     format!("{}{}", frame.code.name, frame.code.sig).as_str(),
                 ))
             } else {

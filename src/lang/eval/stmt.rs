@@ -6,6 +6,7 @@ use crate::lang::ir::{ClassDef, Expr, Handler, Stmt, StmtKind, Target};
 use crate::lang::modules;
 use crate::lang::ops;
 use crate::lang::value::{Class, Value};
+use arcstr::ArcStr;
 use indexmap::IndexMap;
 use parking_lot::RwLock;
 use std::sync::Arc;
@@ -160,7 +161,7 @@ impl Vm<'_> {
             StmtKind::ImportStar(path) => {
                 let m = modules::import(path)?;
                 if let Value::Module(m) = m {
-                    let items: Vec<(Arc<str>, Value)> = m
+                    let items: Vec<(ArcStr, Value)> = m
                         .attrs
                         .read()
                         .iter()
@@ -376,7 +377,7 @@ impl Vm<'_> {
                 attrs.insert(k.clone(), v.clone());
             }
             if let Some(d) = &cd.body.doc {
-                attrs.insert(Arc::from("__doc__"), Value::Str(d.clone()));
+                attrs.insert(ArcStr::from("__doc__"), Value::Str(d.clone()));
             }
         }
         *class_cell.0.write() = Some(Value::Class(cls.clone()));

@@ -4,7 +4,7 @@ use super::Table;
 use crate::lang::eval::{Args, Vm};
 use crate::lang::exc::{self, PyResult};
 use crate::lang::value::{Builtin, Value};
-use std::sync::Arc;
+use arcstr::ArcStr;
 
 type StrFn = fn(&mut Vm, &str, Args) -> PyResult<Value>;
 
@@ -31,7 +31,7 @@ pub(super) fn add(t: &mut Table, name: &'static str, sig: &str, doc: &str, f: St
     );
 }
 
-pub(super) fn opt_str(v: Option<Value>) -> PyResult<Option<Arc<str>>> {
+pub(super) fn opt_str(v: Option<Value>) -> PyResult<Option<ArcStr>> {
     match v {
         None | Some(Value::None) => Ok(None),
         Some(Value::Str(s)) => Ok(Some(s)),
@@ -42,7 +42,7 @@ pub(super) fn opt_str(v: Option<Value>) -> PyResult<Option<Arc<str>>> {
     }
 }
 
-pub(super) fn need_str(v: Option<Value>, what: &str) -> PyResult<Arc<str>> {
+pub(super) fn need_str(v: Option<Value>, what: &str) -> PyResult<ArcStr> {
     match v {
         Some(Value::Str(s)) => Ok(s),
         Some(o) => Err(exc::type_error(format!(

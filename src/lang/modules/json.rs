@@ -8,6 +8,7 @@ use crate::lang::eval::{Args, Vm};
 use crate::lang::exc::{self, PyResult};
 use crate::lang::repr::float_repr;
 use crate::lang::value::{dict::new_dict, Class, HashKey, Value};
+use arcstr::ArcStr;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use std::fmt::Write as _;
 use std::sync::{Arc, OnceLock};
@@ -285,7 +286,7 @@ impl<'de> Visitor<'de> for Seed {
         while let Some(k) = map.next_key::<String>()? {
             let x = map.next_value_seed(Seed(self.0 + 1))?;
             let key = Value::str(&k);
-            d.insert(HashKey::Str(Arc::from(k.as_str())), (key, x));
+            d.insert(HashKey::Str(ArcStr::from(k.as_str())), (key, x));
         }
         Ok(Value::dict(d))
     }

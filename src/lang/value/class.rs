@@ -2,6 +2,7 @@
 //! Built-in exception classes are `Class` values too, so `except` and subclassing are uniform.
 
 use super::Value;
+use arcstr::ArcStr;
 use indexmap::IndexMap;
 use parking_lot::RwLock;
 use rustc_hash::FxHashMap;
@@ -10,26 +11,26 @@ use std::sync::Arc;
 /// A class object.
 pub struct Class {
     /// `__name__`.
-    pub name: Arc<str>,
+    pub name: ArcStr,
     /// Direct bases.
     pub bases: Vec<Arc<Class>>,
     /// Class attributes and methods.
-    pub attrs: RwLock<IndexMap<Arc<str>, Value>>,
+    pub attrs: RwLock<IndexMap<ArcStr, Value>>,
     /// Whether this is a built-in exception class (or `object`).
     pub builtin: bool,
     /// Module shown in the repr (`__main__` for user classes).
-    pub module: Arc<str>,
+    pub module: ArcStr,
 }
 
 impl Class {
     /// A new class.
     pub fn new(name: &str, bases: Vec<Arc<Class>>, builtin: bool, module: &str) -> Arc<Class> {
         Arc::new(Class {
-            name: Arc::from(name),
+            name: ArcStr::from(name),
             bases,
             attrs: RwLock::new(IndexMap::new()),
             builtin,
-            module: Arc::from(module),
+            module: ArcStr::from(module),
         })
     }
 
@@ -75,7 +76,7 @@ pub struct Instance {
     /// Its class.
     pub class: Arc<Class>,
     /// Instance attributes (`self.x = ...`).
-    pub attrs: RwLock<FxHashMap<Arc<str>, Value>>,
+    pub attrs: RwLock<FxHashMap<ArcStr, Value>>,
 }
 
 impl Instance {
@@ -94,6 +95,6 @@ impl Instance {
 
     /// Set an instance attribute.
     pub fn set(&self, name: &str, v: Value) {
-        self.attrs.write().insert(Arc::from(name), v);
+        self.attrs.write().insert(ArcStr::from(name), v);
     }
 }

@@ -1,9 +1,9 @@
 //! Hash keys and the insertion-ordered maps behind `dict` and `set`.
 
 use super::Value;
+use arcstr::ArcStr;
 use indexmap::IndexMap;
 use rustc_hash::FxBuildHasher;
-use std::sync::Arc;
 
 /// A hashable projection of a value: equal Python keys give equal `HashKey`s
 /// (`1`, `1.0` and `True` are the same key, as in CPython).
@@ -16,7 +16,7 @@ pub enum HashKey {
     /// Non-integral floats, by bit pattern (`nan` keys compare by identity of bits).
     Float(u64),
     /// Strings.
-    Str(Arc<str>),
+    Str(ArcStr),
     /// Tuples of hashable values.
     Tuple(Vec<HashKey>),
     /// Objects hashed by identity (functions, classes, instances, modules).

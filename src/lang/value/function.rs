@@ -4,6 +4,7 @@ use super::Value;
 use crate::lang::eval::{Args, Vm};
 use crate::lang::exc::PyResult;
 use crate::lang::ir::Code;
+use arcstr::ArcStr;
 use indexmap::IndexMap;
 use parking_lot::RwLock;
 use rustc_hash::FxHashMap;
@@ -33,7 +34,7 @@ pub struct Function {
     /// The module globals the function resolves names in.
     pub globals: Arc<Globals>,
     /// Attributes set on the function object (`f.x = 1`).
-    pub attrs: RwLock<FxHashMap<Arc<str>, Value>>,
+    pub attrs: RwLock<FxHashMap<ArcStr, Value>>,
 }
 
 /// The signature of a native function.
@@ -42,13 +43,13 @@ pub type BuiltinFn = Arc<dyn Fn(&mut Vm, Args) -> PyResult<Value> + Send + Sync>
 /// A native function (builtins, module members, methods of built-in types).
 pub struct Builtin {
     /// `__name__`.
-    pub name: Arc<str>,
+    pub name: ArcStr,
     /// The implementation.
     pub f: BuiltinFn,
     /// Signature text for inspection, e.g. `print(*args, sep=' ', end='\n')`.
-    pub sig: Arc<str>,
+    pub sig: ArcStr,
     /// Docstring for inspection.
-    pub doc: Arc<str>,
+    pub doc: ArcStr,
     /// Whether this is a type constructor (`int`, `list`): repr `<class 'int'>`.
     pub is_type: bool,
 }
@@ -62,10 +63,10 @@ impl Builtin {
         f: impl Fn(&mut Vm, Args) -> PyResult<Value> + Send + Sync + 'static,
     ) -> Value {
         Value::Builtin(Arc::new(Builtin {
-            name: Arc::from(name),
+            name: ArcStr::from(name),
             f: Arc::new(f),
-            sig: Arc::from(sig),
-            doc: Arc::from(doc),
+            sig: ArcStr::from(sig),
+            doc: ArcStr::from(doc),
             is_type: false,
         }))
     }
@@ -78,10 +79,10 @@ impl Builtin {
         f: impl Fn(&mut Vm, Args) -> PyResult<Value> + Send + Sync + 'static,
     ) -> Value {
         Value::Builtin(Arc::new(Builtin {
-            name: Arc::from(name),
+            name: ArcStr::from(name),
             f: Arc::new(f),
-            sig: Arc::from(sig),
-            doc: Arc::from(doc),
+            sig: ArcStr::from(sig),
+            doc: ArcStr::from(doc),
             is_type: true,
         }))
     }
@@ -90,26 +91,26 @@ impl Builtin {
 /// A module: a named attribute table.
 pub struct Module {
     /// Dotted name, e.g. `os.path`.
-    pub name: Arc<str>,
+    pub name: ArcStr,
     /// Members in definition order.
-    pub attrs: RwLock<IndexMap<Arc<str>, Value>>,
+    pub attrs: RwLock<IndexMap<ArcStr, Value>>,
     /// Docstring.
-    pub doc: Arc<str>,
+    pub doc: ArcStr,
 }
 
 impl Module {
     /// A new empty module.
     pub fn new(name: &str, doc: &str) -> Module {
         Module {
-            name: Arc::from(name),
+            name: ArcStr::from(name),
             attrs: RwLock::new(IndexMap::new()),
-            doc: Arc::from(doc),
+            doc: ArcStr::from(doc),
         }
     }
 
     /// Add a member.
     pub fn set(&self, name: &str, v: Value) {
-        self.attrs.write().insert(Arc::from(name), v);
+        self.attrs.write().insert(ArcStr::from(name), v);
     }
 
     /// Add a native function member.
@@ -140,9 +141,9 @@ pub struct Globals {
 #[derive(Default)]
 pub struct GlobalTable {
     /// Name → slot index.
-    pub index: FxHashMap<Arc<str>, usize>,
+    pub index: FxHashMap<ArcStr, usize>,
     /// Slot index → name.
-    pub names: Vec<Arc<str>>,
+    pub names: Vec<ArcStr>,
     /// Slot values (`None` = unbound).
     pub values: Vec<Option<Value>>,
 }
@@ -158,7 +159,7 @@ impl Globals {
             return *i;
         }
         let i = t.values.len();
-        let n: Arc<str> = Arc::from(name);
+        let n: ArcStr = ArcStr::from(name);
         t.index.insert(n.clone(), i);
         t.names.push(n);
         t.values.push(None);

@@ -6,6 +6,7 @@ pub mod dict;
 pub mod function;
 pub mod object;
 
+pub use arcstr::ArcStr;
 use parking_lot::{Mutex, RwLock};
 use std::sync::Arc;
 
@@ -15,6 +16,9 @@ pub use function::{Builtin, BuiltinFn, Cell, Function, Globals, Module};
 pub use object::Object;
 
 /// A dialect value. Cheap to clone (heap data is shared through `Arc`).
+/// Every payload is one thin pointer or word, so a value is 16 bytes and a
+/// `PyResult<Value>` comes back from `eval` in two registers (checked by a
+/// test below).
 #[derive(Clone)]
 pub enum Value {
     /// `None`.
@@ -26,7 +30,7 @@ pub enum Value {
     /// A float.
     Float(f64),
     /// An immutable string.
-    Str(Arc<str>),
+    Str(ArcStr),
     /// A mutable list.
     List(Arc<RwLock<Vec<Value>>>),
     /// An immutable tuple.
@@ -54,7 +58,7 @@ pub enum Value {
     /// An iterator (generator expressions, `iter()`, `map`, `zip`, ...).
     Iter(Arc<Mutex<IterState>>),
     /// A library object (arrays, delayed values, ...).
-    Object(Arc<dyn Object>),
+    Object(Arc<Box<dyn Object>>),
     /// `...`.
     Ellipsis,
     /// `NotImplemented`.
@@ -78,7 +82,7 @@ impl std::fmt::Debug for Value {
 impl Value {
     /// A str value.
     pub fn str(s: &str) -> Value {
-        Value::Str(Arc::from(s))
+        Value::Str(ArcStr::from(s))
     }
 
     /// A new list value.
@@ -98,7 +102,7 @@ impl Value {
 
     /// Wrap a library object.
     pub fn object(o: impl Object + 'static) -> Value {
-        Value::Object(Arc::new(o))
+        Value::Object(Arc::new(Box::new(o)))
     }
 
     /// An iterator over already-computed items.
@@ -160,7 +164,7 @@ impl Value {
             (Bool(a), Bool(b)) => a == b,
             (Int(a), Int(b)) => a == b,
             (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
-            (Str(a), Str(b)) => Arc::ptr_eq(a, b) || (a.len() <= 1 && a == b),
+            (Str(a), Str(b)) => ArcStr::ptr_eq(a, b) || (a.len() <= 1 && a == b),
             _ => match (self.ptr_id(), other.ptr_id()) {
                 (Some(a), Some(b)) => a == b,
                 _ => false,
@@ -181,7 +185,7 @@ impl Value {
     /// The address of the heap object, for `id()` and identity hashing.
     pub fn ptr_id(&self) -> Option<usize> {
         Some(match self {
-            Value::Str(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Value::Str(a) => a.as_ptr() as usize,
             Value::List(a) => Arc::as_ptr(a) as usize,
             Value::Tuple(a) => Arc::as_ptr(a) as usize,
             Value::Dict(a) => Arc::as_ptr(a) as usize,
@@ -195,7 +199,7 @@ impl Value {
             Value::Class(a) => Arc::as_ptr(a) as usize,
             Value::Instance(a) => Arc::as_ptr(a) as usize,
             Value::Iter(a) => Arc::as_ptr(a) as usize,
-            Value::Object(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Value::Object(a) => Arc::as_ptr(a) as usize,
             _ => return Option::None,
         })
     }
@@ -225,5 +229,20 @@ impl Value {
             Value::Str(s) => Some(s),
             _ => Option::None,
         }
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::Value;
+    use crate::lang::exc::PyResult;
+
+    /// Two words fit the return registers; a third would send every `eval`
+    /// result through memory.
+    #[test]
+    fn a_value_its_result_and_an_empty_slot_are_two_words() {
+        assert_eq!(std::mem::size_of::<Value>(), 16);
+        assert_eq!(std::mem::size_of::<PyResult<Value>>(), 16);
+        assert_eq!(std::mem::size_of::<Option<Value>>(), 16);
     }
 }

@@ -18,6 +18,7 @@ use crate::lang::eval::{Args, Vm};
 use crate::lang::exc::{self, PyResult};
 use crate::lang::repr::repr_simple;
 use crate::lang::value::Value;
+use arcstr::ArcStr;
 use std::sync::Arc;
 
 /// An index: a string (one label per character) or a tuple of labels,
@@ -324,7 +325,7 @@ fn probe_dtype(
     func: &Value,
     args: &[Arg],
     arrays: &[Array],
-    kwargs: &[(Arc<str>, Value)],
+    kwargs: &[(ArcStr, Value)],
 ) -> PyResult<DType> {
     let fail = || exc::value_error("You must specify the meta or dtype of the array");
     let pos: Vec<Value> = args

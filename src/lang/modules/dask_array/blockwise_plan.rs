@@ -9,7 +9,7 @@ use crate::array::{BlockPlan, Meta};
 use crate::chunk::{self, Chunk, ChunkError};
 use crate::lang::eval::Args;
 use crate::lang::value::Value;
-use std::sync::Arc;
+use arcstr::ArcStr;
 
 /// What one axis of an input follows.
 #[derive(Clone, Copy)]
@@ -109,7 +109,7 @@ pub(super) enum Arg {
 pub(super) struct Blockwise {
     pub(super) func: Value,
     pub(super) args: Vec<Arg>,
-    pub(super) kwargs: Vec<(Arc<str>, Value)>,
+    pub(super) kwargs: Vec<(ArcStr, Value)>,
     pub(super) inputs: Vec<Input>,
     pub(super) concatenate: bool,
     pub(super) out: Meta,

@@ -7,16 +7,25 @@ use super::convert;
 use crate::array::{lower, Array};
 use crate::lang::exc::PyResult;
 use crate::lang::value::dict::new_dict;
-use crate::lang::value::{HashKey, Value};
+use crate::lang::value::{ArcStr, HashKey, Value};
+use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The lowered (unfused) graph of `arrays` as `{key: operation}`.
 pub fn graph_dict(arrays: &[Array]) -> PyResult<Value> {
     let g = lower::lower_plain(arrays).map_err(convert::array_error)?;
     let mut d = new_dict();
     d.reserve(g.len());
+    // Every block of an operation shares one name (and every task of a kind
+    // one label): each is copied into a str value once, not once per entry.
+    let mut strs: HashMap<*const u8, ArcStr> = HashMap::new();
+    let mut str_of = |s: &Arc<str>| {
+        strs.entry(Arc::as_ptr(s) as *const u8)
+            .or_insert_with(|| ArcStr::from(&**s))
+            .clone()
+    };
     for n in g.nodes() {
-        // Names are shared with the graph's keys and tasks: no copy per entry.
-        let name = Value::Str(n.key.name_arc().clone());
+        let name = Value::Str(str_of(n.key.name_arc()));
         let k = if n.key.index().is_empty() {
             name
         } else {
@@ -25,7 +34,7 @@ pub fn graph_dict(arrays: &[Array]) -> PyResult<Value> {
             parts.extend(n.key.index().iter().map(|&i| Value::Int(i as i64)));
             Value::tuple(parts)
         };
-        let v = Value::Str(n.task.name.clone());
+        let v = Value::Str(str_of(&n.task.name));
         let hk = HashKey::of(&k).expect("str and int keys hash");
         d.insert(hk, (k, v));
     }

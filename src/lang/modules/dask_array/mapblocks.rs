@@ -14,6 +14,7 @@ use crate::lang::eval::{Args, Vm};
 use crate::lang::exc::{self, PyResult};
 use crate::lang::ir::ParamKind;
 use crate::lang::value::Value;
+use arcstr::ArcStr;
 use std::sync::Arc;
 
 /// One argument of the user function: an aligned array or a constant.
@@ -29,7 +30,7 @@ enum Arg {
 struct MapBlocks {
     func: Value,
     args: Vec<Arg>,
-    kwargs: Vec<(Arc<str>, Value)>,
+    kwargs: Vec<(ArcStr, Value)>,
     /// Per input: for each output axis, the input axis it follows (None: new axis).
     axis_map: Vec<Vec<Option<usize>>>,
     /// Per input: its number of blocks along each of its axes.
@@ -73,7 +74,7 @@ impl BlockPlan for MapBlocks {
         call.kw = self.kwargs.clone();
         if self.with_block_id {
             let id = idx.iter().map(|&i| Value::Int(i as i64)).collect();
-            call.kw.push((Arc::from("block_id"), Value::tuple(id)));
+            call.kw.push((ArcStr::from("block_id"), Value::tuple(id)));
         }
         let want = self.out.block_shape(idx);
         call_block(
@@ -350,7 +351,7 @@ fn infer_dtype(
     func: &Value,
     args: &[Arg],
     inputs: &[Array],
-    kwargs: &[(Arc<str>, Value)],
+    kwargs: &[(ArcStr, Value)],
     with_block_id: bool,
     ones: bool,
 ) -> PyResult<DType> {
@@ -380,7 +381,7 @@ fn infer_dtype(
         if with_block_id {
             let ndim = inputs[0].meta().ndim();
             call.kw.push((
-                Arc::from("block_id"),
+                ArcStr::from("block_id"),
                 Value::tuple(vec![Value::Int(0); ndim]),
             ));
         }

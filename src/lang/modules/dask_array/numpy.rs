@@ -11,6 +11,7 @@ use crate::chunk::{self, BlockSpec, Chunk, CounterRng, DType, Scalar};
 use crate::lang::eval::Args;
 use crate::lang::exc::{self, PyResult};
 use crate::lang::value::{Module, Value};
+use arcstr::ArcStr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
@@ -338,7 +339,7 @@ fn random_module() -> Value {
             let mut call = Args::pos(Vec::new());
             if !a.pos.is_empty() {
                 call.kw
-                    .push((std::sync::Arc::from("size"), Value::tuple(a.pos.clone())));
+                    .push((ArcStr::from("size"), Value::tuple(a.pos.clone())));
             }
             vm.call_value(&random, call)
         },

@@ -14,6 +14,7 @@ use crate::lang::builtins::to_int;
 use crate::lang::eval::{Args, Vm};
 use crate::lang::exc::{self, PyResult};
 use crate::lang::value::{Module, Value};
+use arcstr::ArcStr;
 use std::sync::Arc;
 
 fn items(v: &Value) -> Option<Vec<Value>> {
@@ -258,7 +259,7 @@ pub fn map_overlap(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
     if !trim && !has_chunks {
         let c = ov::overlap_chunks(&arrays[0], &depths[0], allow_rechunk)
             .map_err(convert::array_error)?;
-        call.kw.push((Arc::from("chunks"), chunks_value(&c)));
+        call.kw.push((ArcStr::from("chunks"), chunks_value(&c)));
     }
     let kw_of = |name: &str| {
         call.kw
@@ -318,7 +319,7 @@ pub fn method(x: Value) -> Value {
                             "map_overlap() got multiple values for argument '{name}'"
                         )));
                     }
-                    a.kw.push((Arc::from(*name), v));
+                    a.kw.push((ArcStr::from(*name), v));
                 }
             }
             if !a.kw.iter().any(|(k, _)| &**k == "depth") {

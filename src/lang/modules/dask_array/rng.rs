@@ -16,7 +16,6 @@ use crate::lang::value::{Object, Value};
 use crate::sched::Scheduler;
 use std::any::Any;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
 
 /// A seeded generator; `lazy` decides whether draws are dask or numpy arrays.
 pub struct Generator {
@@ -34,12 +33,12 @@ impl Generator {
     }
 
     fn make(seed: Option<u64>, lazy: bool, legacy: bool) -> Value {
-        Value::Object(Arc::new(Generator {
+        Value::object(Generator {
             seed: seed.unwrap_or_else(super::numpy::next_seed),
             calls: AtomicU64::new(0),
             lazy,
             legacy,
-        }))
+        })
     }
 
     fn methods(&self) -> &'static [&'static str] {

@@ -12,6 +12,7 @@ use crate::lang::eval::{Args, Vm};
 use crate::lang::exc::{self, PyResult};
 use crate::lang::value::{Builtin, Module, Object, Value};
 use crate::store::{DiskArray, NewArray, ZarrArray, ZarrFormat};
+use arcstr::ArcStr;
 use std::any::Any;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -206,7 +207,7 @@ fn create_fn(name: &'static str, fill: Option<f64>) -> impl Fn(&mut Vm, Args) ->
         let overwrite = matches!(a.take_kw("overwrite"), Some(Value::Bool(true)));
         if name == "full" {
             if let Some(v) = a.arg(1, "fill_value") {
-                a.kw.push((Arc::from("fill_value"), v));
+                a.kw.push((ArcStr::from("fill_value"), v));
             }
         }
         diskio::refuse_kws(

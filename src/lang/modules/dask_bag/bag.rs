@@ -31,7 +31,7 @@ pub fn as_bag(v: &Value) -> Option<Bag> {
 }
 
 /// A task named `name` calling `op` on `args` (delayed values become inputs).
-pub fn task(name: &str, op: Value, args: &[Value], kw: &[(std::sync::Arc<str>, Value)]) -> Delayed {
+pub fn task(name: &str, op: Value, args: &[Value], kw: &[(arcstr::ArcStr, Value)]) -> Delayed {
     make_call(Action::Call(op), name, args, kw, true, None, None)
 }
 

@@ -5,6 +5,7 @@
 
 mod objects;
 
+use arcstr::ArcStr;
 pub use objects::{as_delayed, compute_delayed, graph_dict, DelayedFunc, DelayedObj};
 
 use crate::delayed::{Delayed, KeyRule};
@@ -97,7 +98,7 @@ pub enum Action {
     /// Call `f(*args, **kwargs)`.
     Call(Value),
     /// `getattr(obj, name)`.
-    Attr(Arc<str>),
+    Attr(ArcStr),
     /// `obj[key]`.
     Item,
     /// `a <op> b`.
@@ -111,11 +112,7 @@ pub enum Action {
 }
 
 /// A task running dialect code: inputs are `[context, deps...]`.
-pub fn dialect_task(
-    action: Action,
-    args: Vec<Arg>,
-    kwargs: Vec<(Arc<str>, Arg)>,
-) -> Arc<dyn TaskFn> {
+pub fn dialect_task(action: Action, args: Vec<Arg>, kwargs: Vec<(ArcStr, Arg)>) -> Arc<dyn TaskFn> {
     task_fn(move |inputs: &[Datum]| -> Result<Datum, TaskError> {
         let ctx = inputs[0]
             .downcast_ref::<ExecContext>()
@@ -129,7 +126,7 @@ pub fn dialect_task(
             })
             .collect::<Result<_, _>>()?;
         let pos: Vec<Value> = args.iter().map(|a| resolve(a, &deps)).collect();
-        let kw: Vec<(Arc<str>, Value)> = kwargs
+        let kw: Vec<(ArcStr, Value)> = kwargs
             .iter()
             .map(|(k, a)| (k.clone(), resolve(a, &deps)))
             .collect();
@@ -191,7 +188,7 @@ pub fn make_call(
     action: Action,
     name: &str,
     args: &[Value],
-    kwargs: &[(Arc<str>, Value)],
+    kwargs: &[(ArcStr, Value)],
     pure: bool,
     key_name: Option<String>,
     nout: Option<usize>,
@@ -203,7 +200,7 @@ pub fn make_call(
         .iter()
         .map(|v| capture(v, &mut deps, &mut tok))
         .collect();
-    let k: Vec<(Arc<str>, Arg)> = kwargs
+    let k: Vec<(ArcStr, Arg)> = kwargs
         .iter()
         .map(|(n, v)| {
             tok.str(n);
@@ -260,10 +257,10 @@ fn delayed_impl(_vm: &mut Vm, mut a: Args) -> PyResult<Value> {
             "Decorator made by delayed(...).",
             move |vm, mut inner| {
                 if pure {
-                    inner.kw.push((Arc::from("pure"), Value::Bool(true)));
+                    inner.kw.push((ArcStr::from("pure"), Value::Bool(true)));
                 }
                 if let Some(n) = nout {
-                    inner.kw.push((Arc::from("nout"), Value::Int(n as i64)));
+                    inner.kw.push((ArcStr::from("nout"), Value::Int(n as i64)));
                 }
                 delayed_impl(vm, inner)
             },

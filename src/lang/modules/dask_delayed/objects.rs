@@ -8,8 +8,8 @@ use crate::lang::exc::{self, PyResult};
 use crate::lang::ir::{BinOp, CmpOp};
 use crate::lang::value::{Builtin, Object, Value};
 use crate::sched::{datum, ExecOptions, SchedError, Scheduler};
+use arcstr::ArcStr;
 use std::any::Any;
-use std::sync::Arc;
 
 /// A lazy value.
 pub struct DelayedObj(pub Delayed);
@@ -145,7 +145,7 @@ impl Object for DelayedObj {
             ),
             _ if name.starts_with("__") => return None,
             _ => pure_op(
-                Action::Attr(Arc::from(name)),
+                Action::Attr(ArcStr::from(name)),
                 "getattr",
                 &[Value::object(DelayedObj(d))],
             ),

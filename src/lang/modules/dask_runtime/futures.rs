@@ -7,6 +7,7 @@ use crate::lang::eval::{Args, Vm};
 use crate::lang::exc::{self, PyErr, PyResult};
 use crate::lang::value::{Builtin, Object, Value};
 use crate::lang::ExecContext;
+use arcstr::ArcStr;
 use parking_lot::{Condvar, Mutex};
 use std::any::Any;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -25,7 +26,7 @@ struct Slot {
 /// A result being computed in the background.
 #[derive(Clone)]
 pub struct Future {
-    key: Arc<str>,
+    key: ArcStr,
     slot: Arc<Slot>,
 }
 
@@ -35,7 +36,7 @@ impl Future {
         ctx: &ExecContext,
         work: impl FnOnce(&mut Vm) -> Outcome + Send + 'static,
     ) -> Future {
-        let key: Arc<str> = Arc::from(format!(
+        let key: ArcStr = ArcStr::from(format!(
             "{prefix}-{:08x}",
             NEXT.fetch_add(1, Ordering::Relaxed)
                 .wrapping_mul(0x9E37_79B9)
@@ -215,7 +216,7 @@ pub fn compute(vm: &mut Vm, pool: &Arc<Pool>, mut a: Args) -> PyResult<Value> {
     let one = |vm: &mut Vm, item: Value| -> Value {
         Value::object(Future::spawn("finalize", &vm.ctx.clone(), move |vm| {
             let f = vm.getattr(&item, "compute")?;
-            let kw = vec![(Arc::from("num_workers"), Value::Int(threads))];
+            let kw = vec![(ArcStr::from("num_workers"), Value::Int(threads))];
             vm.call_value(&f, Args { pos: vec![], kw })
         }))
     };

@@ -132,7 +132,7 @@ fn each_method(
     vm: &mut Vm,
     args: &[Value],
     name: &str,
-    kw: &[(std::sync::Arc<str>, Value)],
+    kw: &[(arcstr::ArcStr, Value)],
 ) -> PyResult<Vec<Value>> {
     args.iter()
         .map(|v| {
@@ -157,7 +157,7 @@ pub fn persist(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
     let mut kw = Vec::new();
     for k in ["scheduler", "num_workers"] {
         if let Some(v) = a.take_kw(k) {
-            kw.push((std::sync::Arc::from(k), v));
+            kw.push((arcstr::ArcStr::from(k), v));
         }
     }
     a.check("persist", usize::MAX)?;
