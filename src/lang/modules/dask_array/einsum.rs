@@ -63,7 +63,7 @@ fn einsum(mut a: Args, lazy: bool) -> PyResult<Value> {
     match group(values, lazy)? {
         Group::Lazy(v) => lazy_out(array::einsum::einsum(&subscripts, &v, split_every)),
         Group::Eager(v) => {
-            let refs: Vec<&Chunk> = v.iter().collect();
+            let refs: Vec<&Chunk> = v.iter().map(|c| &**c).collect();
             eager_out(chunk::einsum_exec::einsum(&subscripts, &refs))
         }
     }

@@ -18,7 +18,8 @@ use std::sync::Arc;
 /// One operand as given: a lazy array, an eager array, or a Python number.
 enum Operand {
     Lazy(Array),
-    Eager(Chunk),
+    /// Shared with the caller's ndarray: an eager operand is never copied.
+    Eager(Arc<Chunk>),
     Number(PyScalar),
 }
 
@@ -29,7 +30,7 @@ fn operand(v: &Value) -> PyResult<Operand> {
     if let Some(s) = convert::scalar(v) {
         return Ok(Operand::Number(s));
     }
-    super::numpy::to_chunk(v).map(Operand::Eager)
+    super::numpy::chunk_of(v).map(Operand::Eager)
 }
 
 /// A Python number as a 0-d chunk, with NumPy's weak promotion against `like`.
@@ -57,7 +58,8 @@ fn wrap(c: Chunk) -> PyResult<Array> {
 /// The operands, all lazy (when `lazy` or any is lazy) or all eager.
 pub(super) enum Group {
     Lazy(Vec<Array>),
-    Eager(Vec<Chunk>),
+    /// Shared with the callers' ndarrays (read-only operands).
+    Eager(Vec<Arc<Chunk>>),
 }
 
 pub(super) fn group(values: &[Value], lazy: bool) -> PyResult<Group> {
@@ -68,10 +70,10 @@ pub(super) fn group(values: &[Value], lazy: bool) -> PyResult<Group> {
         Operand::Number(_) => None,
     });
     let any_lazy = lazy || ops.iter().any(|o| matches!(o, Operand::Lazy(_)));
-    let chunk_of = |o: Operand| -> PyResult<Chunk> {
+    let chunk_of = |o: Operand| -> PyResult<Arc<Chunk>> {
         match o {
             Operand::Eager(c) => Ok(c),
-            Operand::Number(s) => number_chunk(s, like),
+            Operand::Number(s) => number_chunk(s, like).map(Arc::new),
             Operand::Lazy(_) => unreachable!("lazy operands are handled first"),
         }
     };
@@ -79,7 +81,7 @@ pub(super) fn group(values: &[Value], lazy: bool) -> PyResult<Group> {
         ops.into_iter()
             .map(|o| match o {
                 Operand::Lazy(a) => Ok(a),
-                other => wrap(chunk_of(other)?),
+                other => wrap(Arc::unwrap_or_clone(chunk_of(other)?)),
             })
             .collect::<PyResult<_>>()
             .map(Group::Lazy)
@@ -155,7 +157,10 @@ fn join_values(items: &[Value], axis: isize, lazy: bool, f: &str) -> PyResult<Va
                 .map_err(convert::chunk_error)?;
             eager_out(chunk::concatenate(&parts, ax as isize))
         }
-        (Group::Eager(v), _) => eager_out(chunk::concatenate(&v, axis)),
+        (Group::Eager(v), _) => {
+            let parts: Vec<Chunk> = v.into_iter().map(Arc::unwrap_or_clone).collect();
+            eager_out(chunk::concatenate(&parts, axis))
+        }
     }
 }
 
@@ -318,12 +323,12 @@ fn tensordot(mut a: Args, lazy: bool) -> PyResult<Value> {
         Group::Lazy(v) => lazy_out(array::linalg::tensordot(&v[0], &v[1], ax, bx)),
         Group::Eager(v) => {
             let l = if ax + 1 != v[0].ndim() {
-                chunk::blocks::permute(&v[0], &[1, 0])
+                chunk::blocks::permute(&v[0], &[1, 0]).map(Arc::new)
             } else {
                 Ok(v[0].clone())
             };
             let r = if bx != 0 {
-                chunk::blocks::permute(&v[1], &[1, 0])
+                chunk::blocks::permute(&v[1], &[1, 0]).map(Arc::new)
             } else {
                 Ok(v[1].clone())
             };
@@ -409,7 +414,7 @@ fn histogram(vm: &mut Vm, mut a: Args, lazy: bool) -> PyResult<Value> {
             ))
         }
         (None, None) => {
-            let c = super::numpy::to_chunk(&x)?;
+            let c = super::numpy::chunk_of(&x)?;
             let v = c.to_f64_vec();
             let (lo, hi) = if v.is_empty() {
                 (0.0, 1.0)
@@ -446,8 +451,8 @@ fn histogram(vm: &mut Vm, mut a: Args, lazy: bool) -> PyResult<Value> {
             ]))
         }
         Group::Eager(v) => {
-            let counts =
-                chunk::histogram::counts(&v[0], &bins, v.get(1)).map_err(convert::chunk_error)?;
+            let counts = chunk::histogram::counts(&v[0], &bins, v.get(1).map(|w| &**w))
+                .map_err(convert::chunk_error)?;
             Ok(Value::tuple(vec![
                 Value::object(NdArrayObj::new(Arc::new(counts))),
                 Value::object(NdArrayObj::new(Arc::new(edges_chunk(bins.edge_values())?))),
