@@ -32,10 +32,9 @@ impl BlockPlan for MatMul {
         let k = self.kblocks as usize;
         let mut acc: Option<Chunk> = None;
         for (a, b) in inputs[..k].iter().zip(&inputs[k..]) {
-            let p = linalg::matmul2(a, b)?;
             acc = Some(match acc {
-                None => p,
-                Some(s) => chunk::binary(chunk::BinaryOp::Add, &s, &p)?,
+                None => linalg::matmul2(a, b)?,
+                Some(s) => linalg::matmul2_add(s, a, b)?,
             });
         }
         let out = acc.expect("at least one block along the contraction axis");

@@ -9,7 +9,7 @@ use super::kernel::check_alloc;
 use super::{Chunk, DType, Elem};
 use ndarray::linalg::general_mat_mul;
 use ndarray::LinalgScalar;
-use ndarray::{Array2, ArrayView2, Axis, Ix2};
+use ndarray::{Array2, ArrayView2, ArrayViewMut2, Axis, Ix2};
 use rayon::prelude::*;
 
 /// Rows per parallel panel below which one thread does the whole product.
@@ -38,22 +38,59 @@ fn view2<T: Elem>(c: &Chunk) -> ArrayView2<'_, T> {
 }
 
 fn product<T: Elem + LinalgScalar>(a: &Chunk, b: &Chunk) -> Chunk {
-    blas_on_calling_thread();
     let (av, bv) = (view2::<T>(a), view2::<T>(b));
-    let (n, m) = (av.nrows(), bv.ncols());
-    let mut out = Array2::<T>::zeros((n, m));
-    let flops = n * m * av.ncols();
+    let mut out = Array2::<T>::zeros((av.nrows(), bv.ncols()));
+    gemm_into(av, bv, T::zero(), out.view_mut());
+    T::into_chunk(out.into_dyn())
+}
+
+/// `out = a @ b + beta * out`, in row panels across rayon's threads when the
+/// product is large enough to split.
+fn gemm_into<T: Elem + LinalgScalar>(
+    av: ArrayView2<'_, T>,
+    bv: ArrayView2<'_, T>,
+    beta: T,
+    mut out: ArrayViewMut2<'_, T>,
+) {
+    blas_on_calling_thread();
+    let n = av.nrows();
+    let flops = n * bv.ncols() * av.ncols();
     if n >= 2 * PANEL_ROWS && flops >= 1 << 24 {
         let threads = rayon::current_num_threads().max(1);
         let rows = n.div_ceil(threads * 2).max(PANEL_ROWS);
         out.axis_chunks_iter_mut(Axis(0), rows)
             .into_par_iter()
             .zip(av.axis_chunks_iter(Axis(0), rows).into_par_iter())
-            .for_each(|(mut o, a)| general_mat_mul(T::one(), &a, &bv, T::zero(), &mut o));
+            .for_each(|(mut o, a)| general_mat_mul(T::one(), &a, &bv, beta, &mut o));
     } else {
-        general_mat_mul(T::one(), &av, &bv, T::zero(), &mut out);
+        general_mat_mul(T::one(), &av, &bv, beta, &mut out);
     }
-    T::into_chunk(out.into_dyn())
+}
+
+/// `acc + a @ b` for a blocked product's running sum. Float blocks of the
+/// product's shape are accumulated in `acc`'s own buffer (gemm with
+/// beta = 1), so a sum over k blocks allocates one output, not 2k - 1; other
+/// dtypes add a separate product.
+pub fn matmul2_add(acc: Chunk, a: &Chunk, b: &Chunk) -> Result<Chunk> {
+    fn fits<T>(c: &ndarray::ArrayD<T>, a: &Chunk, b: &Chunk) -> bool {
+        a.ndim() == 2
+            && b.ndim() == 2
+            && a.shape()[1] == b.shape()[0]
+            && c.shape() == [a.shape()[0], b.shape()[1]]
+    }
+    match (acc, a, b) {
+        (Chunk::F64(mut c), Chunk::F64(_), Chunk::F64(_)) if fits(&c, a, b) => {
+            let out = c.view_mut().into_dimensionality::<Ix2>().expect("2-D");
+            gemm_into(view2::<f64>(a), view2::<f64>(b), 1.0, out);
+            Ok(Chunk::F64(c))
+        }
+        (Chunk::F32(mut c), Chunk::F32(_), Chunk::F32(_)) if fits(&c, a, b) => {
+            let out = c.view_mut().into_dimensionality::<Ix2>().expect("2-D");
+            gemm_into(view2::<f32>(a), view2::<f32>(b), 1.0, out);
+            Ok(Chunk::F32(c))
+        }
+        (acc, a, b) => super::binary(super::BinaryOp::Add, &acc, &matmul2(a, b)?),
+    }
 }
 
 /// A complex128 product through `num_complex::Complex64` (OpenBLAS's `zgemm`).
@@ -240,5 +277,32 @@ mod tests {
             e,
             "shapes (2,3) and (2,3) not aligned: 3 (dim 1) != 2 (dim 0)"
         );
+    }
+
+    #[test]
+    fn accumulated_products_equal_a_sum_of_products() {
+        let (n, k) = (260, 70);
+        let a = f(
+            (0..n * k).map(|i| ((i * 7) % 11) as f64 - 5.0).collect(),
+            &[n, k],
+        );
+        let b = f(
+            (0..k * n).map(|i| ((i * 3) % 13) as f64 - 6.0).collect(),
+            &[k, n],
+        );
+        let c = f((0..n * n).map(|i| (i % 17) as f64).collect(), &[n, n]);
+        let want = crate::chunk::binary(crate::chunk::BinaryOp::Add, &c, &matmul2(&a, &b).unwrap())
+            .unwrap()
+            .to_f64_vec();
+        // Small integers: every sum is exact, so the buffers must agree exactly.
+        assert_eq!(matmul2_add(c.clone(), &a, &b).unwrap().to_f64_vec(), want);
+        let to32 = |x: &Chunk| x.astype(DType::Float32).unwrap();
+        let r = matmul2_add(to32(&c), &to32(&a), &to32(&b)).unwrap();
+        assert_eq!((r.dtype(), r.to_f64_vec()), (DType::Float32, want.clone()));
+        let toi = |x: &Chunk| x.astype(DType::Int64).unwrap();
+        let r = matmul2_add(toi(&c), &toi(&a), &toi(&b)).unwrap();
+        assert_eq!((r.dtype(), r.to_f64_vec()), (DType::Int64, want));
+        // A shape that does not fit is an error from the plain path, not a panic.
+        assert!(matmul2_add(f(vec![0.; 4], &[2, 2]), &a, &b).is_err());
     }
 }
