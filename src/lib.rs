@@ -18,7 +18,3 @@ pub mod notebook;
 pub mod sched;
 pub mod session;
 pub mod store;
-
-/// Every Tessera binary and test allocates through [`alloc::HugePageAlloc`].
-#[global_allocator]
-static GLOBAL: alloc::HugePageAlloc = alloc::HugePageAlloc;

@@ -1,71 +1,17 @@
-//! The process allocator: the system allocator, with large blocks marked for
-//! transparent huge pages.
+//! Allocator tuning for a computing process: glibc's mmap and trim
+//! thresholds (`tune`) and returning free memory to the system once the kernel
+//! is idle (`idle.rs`). Tessera allocates through `System`.
 //!
-//! Why: a 300 MB chunk touched for the first time takes ~75,000 page faults of
-//! 4 KiB each, and on machines whose THP mode is `madvise` (Debian's default)
-//! those faults cost more than the arithmetic that fills the chunk. NumPy
-//! advises huge pages for every allocation of 4 MiB or more; Tessera does the
-//! same here so fresh chunks fault in 2 MiB at a time. Nothing else changes:
-//! memory comes from and returns to `System`.
+//! Huge pages are not advised. 848cc40 advised them for blocks of 4 MiB or
+//! more, as NumPy does, so fresh chunks would fault in 2 MiB at a time; on the
+//! VMs Tessera is measured on, a fresh 2 MiB page proved far dearer than 512
+//! small ones. The matrix product of W5 (5000², `tessera run`) spent 40 % of its
+//! samples zeroing huge pages and took 4.5-8 s with the advice against 3.5 s
+//! without; W1, W2, W8 and W9 ran the same either way.
 
 mod idle;
 
 pub use idle::{cell_finished, cell_started, IDLE_TRIM_AFTER};
-
-use std::alloc::{GlobalAlloc, Layout, System};
-
-/// Blocks at least this large are advised to use huge pages (NumPy's figure).
-const HUGE_FROM: usize = 4 << 20;
-/// The huge page size on x86-64 and aarch64 with 4 KiB base pages.
-const HUGE_PAGE: usize = 2 << 20;
-
-/// `System`, plus `madvise(MADV_HUGEPAGE)` on the whole huge pages inside
-/// every large block.
-pub struct HugePageAlloc;
-
-impl HugePageAlloc {
-    fn advise(ptr: *mut u8, size: usize) {
-        if ptr.is_null() || size < HUGE_FROM {
-            return;
-        }
-        let start = (ptr as usize).next_multiple_of(HUGE_PAGE);
-        let end = (ptr as usize + size) / HUGE_PAGE * HUGE_PAGE;
-        if end > start {
-            // SAFETY: [start, end) lies inside the block the system allocator
-            // just handed out; madvise only changes how it is backed, and a
-            // failure (THP off, old kernel) leaves the memory as it was.
-            unsafe {
-                libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_HUGEPAGE);
-            }
-        }
-    }
-}
-
-// SAFETY: every call forwards to `System` with the same arguments; `advise`
-// never reads, writes or frees the memory.
-unsafe impl GlobalAlloc for HugePageAlloc {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(layout) };
-        Self::advise(p, layout.size());
-        p
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc_zeroed(layout) };
-        Self::advise(p, layout.size());
-        p
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let p = unsafe { System.realloc(ptr, layout, new_size) };
-        Self::advise(p, new_size);
-        p
-    }
-}
 
 /// Blocks below this come from the heap, whose freed memory is reused.
 /// glibc's default threshold starts at 128 KiB and rises to the size of the
@@ -119,19 +65,5 @@ pub fn release_free_memory() {
         if libc::mallinfo2().fordblks > KEEP_FREE {
             libc::malloc_trim(0);
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn large_blocks_round_trip_through_the_allocator() {
-        let v = vec![1.5f64; (HUGE_FROM / 8) * 3 + 7];
-        assert_eq!(v.iter().sum::<f64>(), 1.5 * v.len() as f64);
-        let mut w: Vec<u8> = Vec::with_capacity(16);
-        w.resize(HUGE_FROM * 2, 7);
-        assert!(w.iter().all(|&b| b == 7));
     }
 }
