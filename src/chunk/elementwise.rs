@@ -4,7 +4,7 @@ use super::arith::Arith;
 use super::error::{ChunkError, Result};
 use super::kernel::{broadcast_shapes, check_alloc, map1, map2, map3};
 use super::{Chunk, DType, Elem, Kind, PyScalarKind};
-use ndarray::{ArrayD, IxDyn};
+use ndarray::ArrayD;
 
 /// A binary ufunc.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -240,7 +240,7 @@ pub fn binary_in(op: BinaryOp, a: &Chunk, b: &Chunk, common: DType) -> Result<Ch
         ));
     }
     if op == Pow {
-        if let Some(c) = float_pow_scalar(a, b).or_else(|| int_pow_scalar(a, b)) {
+        if let Some(c) = pow_by_scalar(a, b) {
             return Ok(c);
         }
     }
@@ -281,19 +281,31 @@ pub fn binary_in(op: BinaryOp, a: &Chunk, b: &Chunk, common: DType) -> Result<Ch
     }
 }
 
-/// `x ** 2`, `x ** 3` and `x ** -1` for a float64 array and a scalar exponent,
-/// without libm's `pow` (which costs ~20 ns an element): the square and the
-/// reciprocal are a single rounding, exactly what a correctly rounded `pow`
-/// gives, and the cube is computed in double-double with FMA, so it is
-/// correctly rounded but for the rarest ties. Other cases return `None`.
-fn float_pow_scalar(a: &Chunk, b: &Chunk) -> Option<Chunk> {
-    let (Chunk::F64(x), Chunk::F64(e)) = (a, b) else {
-        return None;
-    };
-    if e.len() != 1 || e.ndim() > x.ndim() {
+/// `x ** e` for a one-element exponent whose rank does not exceed `x`'s (so
+/// the result has `x`'s shape), without the generic per-element `pow`: see
+/// [`float_pow`] and [`int_pow`]. Other cases return `None`.
+fn pow_by_scalar(a: &Chunk, b: &Chunk) -> Option<Chunk> {
+    if b.size() != 1 || b.ndim() > a.ndim() || a.dtype() != b.dtype() {
         return None;
     }
-    let e = *e.iter().next()?;
+    let e = dispatch_chunk!(b, y => y.iter().next().map(|v| v.to_f64()))?;
+    match a {
+        Chunk::F64(x) => float_pow(x, e),
+        _ if a.dtype().is_integer() => {
+            let r: Result<Option<Chunk>> =
+                dispatch_num!(a, x => Ok(int_pow(x, e)), bool _x => Ok(None));
+            r.ok().flatten()
+        }
+        _ => None,
+    }
+}
+
+/// `x ** 2`, `x ** 3` and `x ** -1` for float64 without libm's `pow` (which
+/// costs ~20 ns an element): the square and the reciprocal are a single
+/// rounding, exactly what a correctly rounded `pow` gives, and the cube is
+/// computed in double-double with FMA, so it is correctly rounded but for the
+/// rarest ties.
+fn float_pow(x: &ArrayD<f64>, e: f64) -> Option<Chunk> {
     let r = if e == 2.0 {
         map1(x, |v| v * v)
     } else if e == -1.0 {
@@ -303,33 +315,21 @@ fn float_pow_scalar(a: &Chunk, b: &Chunk) -> Option<Chunk> {
     } else {
         return None;
     };
-    let shape = broadcast_shapes(a.shape(), b.shape()).ok()?;
-    Some(Chunk::F64(r.into_shape_with_order(IxDyn(&shape)).ok()?))
+    Some(Chunk::F64(r))
 }
 
-/// `x ** 2` and `x ** 3` for an integer array and a scalar exponent, as
-/// wrapping multiplies that vectorise. The generic `wrapping_pow` walks the
-/// exponent's bits for every element (~1.2 ns each), which was a fifth of
-/// W4's `(x ** 2).sum()` of a zarr array. Other cases return `None`.
-fn int_pow_scalar(a: &Chunk, b: &Chunk) -> Option<Chunk> {
-    fn small<T: Arith>(x: &ArrayD<T>, e: f64) -> Option<Chunk> {
-        let r = if e == 2.0 {
-            map1(x, |v| v.mul(v))
-        } else if e == 3.0 {
-            map1(x, |v| v.mul(v).mul(v))
-        } else {
-            return None;
-        };
-        Some(T::into_chunk(r))
-    }
-    if !a.dtype().is_integer() || a.dtype() != b.dtype() || b.size() != 1 || b.ndim() > a.ndim() {
+/// `x ** 2` and `x ** 3` for integers as wrapping multiplies that vectorise.
+/// The generic `wrapping_pow` walks the exponent's bits for every element
+/// (~1.2 ns each), which was a fifth of W4's `(x ** 2).sum()` of a zarr array.
+fn int_pow<T: Arith>(x: &ArrayD<T>, e: f64) -> Option<Chunk> {
+    let r = if e == 2.0 {
+        map1(x, |v| v.mul(v))
+    } else if e == 3.0 {
+        map1(x, |v| v.mul(v).mul(v))
+    } else {
         return None;
-    }
-    let e = dispatch_chunk!(b, y => y.iter().next().map(|v| v.to_f64()))?;
-    let r: Result<Option<Chunk>> = dispatch_num!(a, x => Ok(small(x, e)), bool _x => Ok(None));
-    let c = r.ok()??;
-    let shape = broadcast_shapes(a.shape(), b.shape()).ok()?;
-    (c.shape() == shape.as_slice()).then_some(c)
+    };
+    Some(T::into_chunk(r))
 }
 
 /// `v³` rounded once: `v²` as an exact sum `h + l`, then `h·v + l·v` with the

@@ -70,7 +70,7 @@ pub(super) fn group(values: &[Value], lazy: bool) -> PyResult<Group> {
         Operand::Number(_) => None,
     });
     let any_lazy = lazy || ops.iter().any(|o| matches!(o, Operand::Lazy(_)));
-    let chunk_of = |o: Operand| -> PyResult<Arc<Chunk>> {
+    let eager_of = |o: Operand| -> PyResult<Arc<Chunk>> {
         match o {
             Operand::Eager(c) => Ok(c),
             Operand::Number(s) => number_chunk(s, like).map(Arc::new),
@@ -81,13 +81,13 @@ pub(super) fn group(values: &[Value], lazy: bool) -> PyResult<Group> {
         ops.into_iter()
             .map(|o| match o {
                 Operand::Lazy(a) => Ok(a),
-                other => wrap(Arc::unwrap_or_clone(chunk_of(other)?)),
+                other => wrap(Arc::unwrap_or_clone(eager_of(other)?)),
             })
             .collect::<PyResult<_>>()
             .map(Group::Lazy)
     } else {
         ops.into_iter()
-            .map(chunk_of)
+            .map(eager_of)
             .collect::<PyResult<_>>()
             .map(Group::Eager)
     }
