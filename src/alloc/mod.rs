@@ -7,7 +7,8 @@
 //! VMs Tessera is measured on, a fresh 2 MiB page proved far dearer than 512
 //! small ones. The matrix product of W5 (5000², `tessera run`) spent 40 % of its
 //! samples zeroing huge pages and took 4.5-8 s with the advice against 3.5 s
-//! without; W1, W2, W8 and W9 ran the same either way.
+//! without; W1, W2, W8 and W9's sum ran the same either way, W9's
+//! `mean(axis=0)` 3-6 % slower without.
 
 mod idle;
 
